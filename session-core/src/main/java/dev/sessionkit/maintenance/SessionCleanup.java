@@ -1,0 +1,110 @@
+package dev.sessionkit.maintenance;
+
+import dev.sessionkit.service.SessionListeners;
+import dev.sessionkit.session.SessionRecord;
+import dev.sessionkit.store.SessionStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One cleanup run: ends expired sessions (listeners hear each with its expiry reason) and deletes ended sessions
+ * older than the history retention, in small batches so no statement holds many locks for long. A database lease
+ * makes sure only one node cleans at a time; the node that holds it keeps it by renewing, and another takes over
+ * when it stops renewing. Owns no thread: the web layer schedules {@link #run()}.
+ */
+public final class SessionCleanup implements Runnable {
+
+    /** Name of the lease in the store. */
+    public static final String LEASE_NAME = "sessionkit-cleanup";
+
+    private static final System.Logger LOG = System.getLogger(SessionCleanup.class.getName());
+
+    private final SessionStore store;
+    private final SessionListeners listeners;
+    private final Clock clock;
+    private final Duration historyRetention;
+    private final Duration leaseTtl;
+    private final String nodeId;
+    private final int batchSize;
+    private final int maxBatches;
+
+    /**
+     * Creates a cleanup.
+     *
+     * @param store the store to clean
+     * @param listeners who hears expired sessions end
+     * @param clock the clock that decides expiry
+     * @param historyRetention how long ended sessions are kept
+     * @param leaseTtl how long the lease lasts; longer than the interval between runs so the holder keeps it
+     * @param nodeId a name unique to this node
+     * @param batchSize rows per statement, at least 1
+     * @param maxBatches batches per kind of work in one run, at least 1; the rest waits for the next run
+     */
+    public SessionCleanup(SessionStore store, SessionListeners listeners, Clock clock, Duration historyRetention,
+            Duration leaseTtl, String nodeId, int batchSize, int maxBatches) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.listeners = Objects.requireNonNull(listeners, "listeners");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.historyRetention = Objects.requireNonNull(historyRetention, "historyRetention");
+        this.leaseTtl = Objects.requireNonNull(leaseTtl, "leaseTtl");
+        this.nodeId = Objects.requireNonNull(nodeId, "nodeId");
+        if (batchSize < 1 || maxBatches < 1) {
+            throw new IllegalArgumentException("batchSize and maxBatches must be at least 1");
+        }
+        this.batchSize = batchSize;
+        this.maxBatches = maxBatches;
+    }
+
+    /**
+     * Runs once and reports what it did.
+     *
+     * @return the counts, or {@link CleanupReport#skipped()} when another node holds the lease
+     * @throws dev.sessionkit.store.SessionStoreUnavailableException when the store cannot answer
+     */
+    public CleanupReport runOnce() {
+        if (!store.tryAcquireLease(LEASE_NAME, nodeId, clock.instant(), leaseTtl)) {
+            return CleanupReport.skipped();
+        }
+        int ended = 0;
+        boolean complete = false;
+        for (int batch = 0; batch < maxBatches; batch++) {
+            List<SessionRecord> expired = store.endExpired(clock.instant(), batchSize);
+            listeners.ended(expired);
+            ended += expired.size();
+            if (expired.size() < batchSize) {
+                complete = true;
+                break;
+            }
+        }
+        int purged = 0;
+        boolean purgeComplete = false;
+        for (int batch = 0; batch < maxBatches; batch++) {
+            Instant cutoff = clock.instant().minus(historyRetention);
+            int deleted = store.purgeEndedBefore(cutoff, batchSize);
+            purged += deleted;
+            if (deleted < batchSize) {
+                purgeComplete = true;
+                break;
+            }
+        }
+        return new CleanupReport(true, ended, purged, complete && purgeComplete);
+    }
+
+    /** Runs once from a scheduler: a failure is logged and the next run tries again. */
+    @Override
+    public void run() {
+        try {
+            CleanupReport report = runOnce();
+            if (report.ended() + report.purged() > 0) {
+                LOG.log(System.Logger.Level.DEBUG, "Session cleanup ended {0} and purged {1} sessions",
+                        report.ended(), report.purged());
+            }
+        } catch (RuntimeException e) {
+            // A scheduler thread must survive a failed run (e.g. the database is briefly down); the next tick retries.
+            LOG.log(System.Logger.Level.WARNING, "Session cleanup failed; retrying at the next interval", e);
+        }
+    }
+}

@@ -1,0 +1,340 @@
+package dev.sessionkit.service;
+
+import dev.sessionkit.device.DeviceDetector;
+import dev.sessionkit.location.LocationResolver;
+import dev.sessionkit.policy.ExpiryPolicy;
+import dev.sessionkit.policy.SessionLimit;
+import dev.sessionkit.session.ClientInfo;
+import dev.sessionkit.session.EndReason;
+import dev.sessionkit.session.SessionId;
+import dev.sessionkit.session.SessionPrincipal;
+import dev.sessionkit.session.SessionRecord;
+import dev.sessionkit.store.CreateResult;
+import dev.sessionkit.store.SessionLimitReachedException;
+import dev.sessionkit.store.SessionStore;
+import dev.sessionkit.token.SessionToken;
+import dev.sessionkit.token.TokenGenerator;
+import dev.sessionkit.token.TokenHash;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Every change to sessions: login, validation (which records activity), logout, revocation and rotation.
+ * Reads live in {@link SessionQueries}. Immutable and thread-safe; time comes only from the injected
+ * {@link Clock}.
+ *
+ * <p>Each method is one atomic store operation (or a read followed by one), so concurrent calls, other nodes and
+ * cleanup can never bring an ended session back. Any method may throw
+ * {@link dev.sessionkit.store.SessionStoreUnavailableException} when the store cannot answer.
+ */
+public final class SessionService {
+
+    private final SessionStore store;
+    private final ExpiryPolicy expiry;
+    private final SessionLimit limit;
+    private final TokenGenerator tokens;
+    private final SecureRandom random;
+    private final DeviceDetector devices;
+    private final LocationResolver locations;
+    private final SessionListeners listeners;
+    private final Clock clock;
+
+    private SessionService(Builder builder) {
+        this.store = Objects.requireNonNull(builder.store, "store");
+        this.expiry = Objects.requireNonNull(builder.expiry, "expiry");
+        this.limit = Objects.requireNonNull(builder.limit, "limit");
+        this.random = Objects.requireNonNull(builder.random, "random");
+        this.tokens = builder.tokens != null ? builder.tokens : TokenGenerator.secureRandom(random);
+        this.devices = Objects.requireNonNull(builder.devices, "devices");
+        this.locations = Objects.requireNonNull(builder.locations, "locations");
+        this.listeners = Objects.requireNonNull(builder.listeners, "listeners");
+        this.clock = Objects.requireNonNull(builder.clock, "clock");
+    }
+
+    /**
+     * Starts building a service on a store.
+     *
+     * @param store the record of truth
+     * @param expiry the timeouts
+     * @return a builder with the other collaborators at their defaults
+     */
+    public static Builder builder(SessionStore store, ExpiryPolicy expiry) {
+        return new Builder(store, expiry);
+    }
+
+    /**
+     * Creates a new session with a new token for a user who just proved who they are. A new token is issued on
+     * every login, so a token planted before login (fixation) never becomes authenticated.
+     *
+     * @param principal who logged in
+     * @param client where from and with what
+     * @return the token to put in the cookie and the stored session
+     * @throws SessionLimitReachedException when the user holds the most sessions allowed and the policy rejects
+     */
+    public IssuedSession login(SessionPrincipal principal, ClientInfo client) {
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(client, "client");
+        Instant now = now();
+        SessionToken token = tokens.next();
+        SessionRecord session = new SessionRecord(SessionId.random(random), token.hash(), principal, now, now,
+                expiry.idleDeadlineAfter(now), expiry.absoluteDeadlineAfter(now), Optional.empty(),
+                client.ipAddress(), client.userAgent().userAgent(), devices.detect(client.userAgent()),
+                locations.resolve(client.ipAddress()), client.browserId().map(TokenHash::ofSecret));
+        CreateResult result = store.create(session, limit, now);
+        listeners.ended(result.ended());
+        listeners.created(result.created(), result.newDevice());
+        return new IssuedSession(token, result.created(), result.newDevice());
+    }
+
+    /**
+     * Checks a presented token and, when valid, records the activity (at most once per touch interval). An
+     * expired session is ended on the spot with the matching reason. Text that is not a well-formed token is
+     * answered without asking the store.
+     *
+     * @param presentedToken the token as the client sent it; may be null or garbage
+     * @return the valid session, or why there is none
+     */
+    public ValidationResult validate(String presentedToken) {
+        Optional<SessionToken> token = SessionToken.parse(presentedToken);
+        if (token.isEmpty()) {
+            return new ValidationResult.Invalid(InvalidReason.UNKNOWN);
+        }
+        Optional<SessionRecord> found = store.findByTokenHash(token.get().hash());
+        if (found.isEmpty()) {
+            return new ValidationResult.Invalid(InvalidReason.UNKNOWN);
+        }
+        SessionRecord session = found.get();
+        if (!session.isActive()) {
+            return new ValidationResult.Invalid(InvalidReason.ENDED);
+        }
+        Instant now = now();
+        Optional<EndReason> expired = session.expiryAt(now);
+        if (expired.isPresent()) {
+            store.end(session.id(), expired.get(), now).ifPresent(listeners::ended);
+            return new ValidationResult.Invalid(expired.get() == EndReason.EXPIRED_IDLE
+                    ? InvalidReason.IDLE_EXPIRED : InvalidReason.ABSOLUTE_EXPIRED);
+        }
+        if (expiry.isTouchDue(session, now)) {
+            Instant idleDeadline = expiry.idleDeadlineAfter(now);
+            if (store.touch(session.id(), now, idleDeadline, expiry.staleBefore(now))) {
+                session = session.withActivity(now, idleDeadline);
+            }
+        }
+        return new ValidationResult.Valid(session);
+    }
+
+    /**
+     * Ends the session a token belongs to, as its user signing out.
+     *
+     * @param presentedToken the token as the client sent it; may be null or garbage
+     * @return true when this call ended an active session
+     */
+    public boolean logout(String presentedToken) {
+        return SessionToken.parse(presentedToken)
+                .flatMap(token -> store.findByTokenHash(token.hash()))
+                .flatMap(session -> end(session.id(), EndReason.LOGOUT))
+                .isPresent();
+    }
+
+    /**
+     * Ends a session by its public id, whoever owns it: for administrators and operators.
+     *
+     * @param id the session
+     * @param reason why it ends
+     * @return the ended session when this call ended it; empty when unknown or already ended
+     */
+    public Optional<SessionRecord> end(SessionId id, EndReason reason) {
+        Optional<SessionRecord> ended = store.end(id, reason, now());
+        ended.ifPresent(listeners::ended);
+        return ended;
+    }
+
+    /**
+     * Ends a session only if it belongs to the given user ("sign out that device"). Someone else's session and
+     * an unknown id give the same answer, so the result reveals nothing about other users' sessions.
+     *
+     * @param userId the user asking
+     * @param id the session to end
+     * @return true when this call ended one of the user's active sessions
+     */
+    public boolean endOwn(String userId, SessionId id) {
+        Objects.requireNonNull(userId, "userId");
+        // The owner of a session never changes, so checking it before the conditional end is race-free.
+        boolean owned = store.findById(id).filter(s -> s.userId().equals(userId)).isPresent();
+        return owned && end(id, EndReason.REVOKED_BY_USER).isPresent();
+    }
+
+    /**
+     * Ends every active session of a user, e.g. when an administrator locks the account.
+     *
+     * @param userId the owner
+     * @param reason why they end
+     * @return how many sessions this call ended
+     */
+    public int endAllOfUser(String userId, EndReason reason) {
+        return endMany(store.endAllOfUser(userId, Optional.empty(), reason, now()));
+    }
+
+    /**
+     * Ends every active session of a user but one, e.g. "sign out all other devices" or after a password change.
+     *
+     * @param userId the owner
+     * @param keep the session to keep, typically the caller's own
+     * @param reason why the others end ({@link EndReason#REVOKED_BY_USER} or {@link EndReason#PASSWORD_CHANGED})
+     * @return how many sessions this call ended
+     */
+    public int endOthers(String userId, SessionId keep, EndReason reason) {
+        return endMany(store.endAllOfUser(userId, Optional.of(keep), reason, now()));
+    }
+
+    /**
+     * Replaces a valid session by one with a fresh token and id, ending the old one with reason
+     * {@link EndReason#ROTATED}, e.g. after a privilege change. The new session keeps the user, client details
+     * and absolute deadline of the old one: rotation never extends a session's lifetime.
+     *
+     * @param presentedToken the current token
+     * @return the new session and its token, or empty when the token was not valid
+     */
+    public Optional<IssuedSession> rotate(String presentedToken) {
+        if (!(validate(presentedToken) instanceof ValidationResult.Valid valid)) {
+            return Optional.empty();
+        }
+        SessionRecord old = valid.session();
+        Instant now = now();
+        SessionToken token = tokens.next();
+        SessionRecord replacement = new SessionRecord(SessionId.random(random), token.hash(), old.principal(),
+                now, now, min(expiry.idleDeadlineAfter(now), old.absoluteExpiresAt()), old.absoluteExpiresAt(),
+                Optional.empty(), old.ipAddress(), old.userAgent(), old.device(), old.location(),
+                old.browserIdHash());
+        Optional<SessionRecord> ended = store.replace(old.id(), replacement, EndReason.ROTATED, now);
+        if (ended.isEmpty()) {
+            return Optional.empty();
+        }
+        listeners.ended(ended.get());
+        listeners.created(replacement, false);
+        return Optional.of(new IssuedSession(token, replacement, false));
+    }
+
+    /** The clock's instant at microsecond precision, the finest that databases store, so records round-trip. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private int endMany(List<SessionRecord> ended) {
+        listeners.ended(ended);
+        return ended.size();
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    /** Collects the service's collaborators; every one but the store and expiry policy has a default. */
+    public static final class Builder {
+        private final SessionStore store;
+        private final ExpiryPolicy expiry;
+        private SessionLimit limit = SessionLimit.unlimited();
+        private TokenGenerator tokens;
+        private SecureRandom random = new SecureRandom();
+        private DeviceDetector devices = DeviceDetector.none();
+        private LocationResolver locations = LocationResolver.none();
+        private SessionListeners listeners = SessionListeners.none();
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(SessionStore store, ExpiryPolicy expiry) {
+            this.store = Objects.requireNonNull(store, "store");
+            this.expiry = Objects.requireNonNull(expiry, "expiry");
+        }
+
+        /**
+         * Sets the per-user session limit; default none.
+         *
+         * @param limit the limit
+         * @return this builder
+         */
+        public Builder limit(SessionLimit limit) {
+            this.limit = Objects.requireNonNull(limit, "limit");
+            return this;
+        }
+
+        /**
+         * Sets the randomness for ids and, unless {@link #tokens} is set, tokens; default a new SecureRandom.
+         *
+         * @param random the randomness source
+         * @return this builder
+         */
+        public Builder random(SecureRandom random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /**
+         * Sets the token generator; default 32 bytes from the builder's SecureRandom.
+         *
+         * @param tokens the generator
+         * @return this builder
+         */
+        public Builder tokens(TokenGenerator tokens) {
+            this.tokens = Objects.requireNonNull(tokens, "tokens");
+            return this;
+        }
+
+        /**
+         * Sets the device detector; default none (every device unknown).
+         *
+         * @param devices the detector
+         * @return this builder
+         */
+        public Builder devices(DeviceDetector devices) {
+            this.devices = Objects.requireNonNull(devices, "devices");
+            return this;
+        }
+
+        /**
+         * Sets the location resolver; default none.
+         *
+         * @param locations the resolver
+         * @return this builder
+         */
+        public Builder locations(LocationResolver locations) {
+            this.locations = Objects.requireNonNull(locations, "locations");
+            return this;
+        }
+
+        /**
+         * Sets who hears sessions start and end; default nobody.
+         *
+         * @param listeners the listeners
+         * @return this builder
+         */
+        public Builder listeners(SessionListeners listeners) {
+            this.listeners = Objects.requireNonNull(listeners, "listeners");
+            return this;
+        }
+
+        /**
+         * Sets the clock; default the system UTC clock.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Builds the service.
+         *
+         * @return the service
+         */
+        public SessionService build() {
+            return new SessionService(this);
+        }
+    }
+}

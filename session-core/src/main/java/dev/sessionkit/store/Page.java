@@ -1,0 +1,42 @@
+package dev.sessionkit.store;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * One page of results and the total they come from.
+ *
+ * @param items the items on this page, in listing order
+ * @param request the page that was asked for
+ * @param total how many items all pages hold together
+ * @param <T> the item type
+ */
+public record Page<T>(List<T> items, PageRequest request, long total) {
+
+    /** Copies the items. */
+    public Page {
+        items = List.copyOf(items);
+        Objects.requireNonNull(request, "request");
+    }
+
+    /**
+     * Tells whether a page follows this one.
+     *
+     * @return true when items remain after this page
+     */
+    public boolean hasNext() {
+        return (long) request.offset() + items.size() < total;
+    }
+
+    /**
+     * Converts the items, keeping paging.
+     *
+     * @param mapper the conversion
+     * @param <R> the new item type
+     * @return a page of converted items
+     */
+    public <R> Page<R> map(Function<? super T, ? extends R> mapper) {
+        return new Page<>(items.stream().<R>map(mapper).toList(), request, total);
+    }
+}

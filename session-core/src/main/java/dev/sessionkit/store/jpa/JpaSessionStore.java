@@ -1,0 +1,407 @@
+package dev.sessionkit.store.jpa;
+
+import static dev.sessionkit.store.jpa.SessionRows.utc;
+
+import dev.sessionkit.config.MaxSessionsPolicy;
+import dev.sessionkit.policy.SessionLimit;
+import dev.sessionkit.session.EndReason;
+import dev.sessionkit.session.Ending;
+import dev.sessionkit.session.SessionId;
+import dev.sessionkit.session.SessionRecord;
+import dev.sessionkit.session.SessionStatus;
+import dev.sessionkit.store.CreateResult;
+import dev.sessionkit.store.DeviceField;
+import dev.sessionkit.store.DurationSummary;
+import dev.sessionkit.store.Page;
+import dev.sessionkit.store.PageRequest;
+import dev.sessionkit.store.SessionLimitReachedException;
+import dev.sessionkit.store.SessionSearch;
+import dev.sessionkit.store.SessionStore;
+import dev.sessionkit.store.SessionStoreUnavailableException;
+import dev.sessionkit.store.TimeBucket;
+import dev.sessionkit.token.TokenHash;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The database store, on JPA (EclipseLink) with RESOURCE_LOCAL transactions. Every change is one conditional
+ * statement or one short transaction; the per-user session limit is enforced under a row lock in
+ * {@code sessionkit_user_lock}, so it holds across threads and nodes. EclipseLink's shared cache is off and each
+ * call uses a fresh EntityManager: a session ended on another node is seen at once.
+ *
+ * <p>Build it with {@link JpaSessionStores}; it owns and closes its EntityManagerFactory.
+ */
+public final class JpaSessionStore implements SessionStore {
+
+    private static final String USABLE = "s.status = 'active' AND s.idleExpiresAt > :now AND s.absoluteExpiresAt > :now";
+
+    private final EntityManagerFactory factory;
+    private final Transactions tx;
+    private final SqlDialect dialect;
+    private final SqlReports reports;
+
+    JpaSessionStore(EntityManagerFactory factory, SqlDialect dialect) {
+        this.factory = Objects.requireNonNull(factory, "factory");
+        this.tx = new Transactions(factory);
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.reports = new SqlReports(tx, dialect);
+    }
+
+    @Override
+    public CreateResult create(SessionRecord session, SessionLimit limit, Instant now) {
+        if (limit.isLimited()) {
+            Optional<CreateResult> created = createLimited(session, limit, now);
+            if (created.isPresent()) {
+                return created.get();
+            }
+            insertUserLockRow(session.userId());
+            return createLimited(session, limit, now)
+                    .orElseThrow(() -> new IllegalStateException("user lock row vanished during login"));
+        }
+        return tx.write("create a session", em -> insert(em, session, List.of()));
+    }
+
+    /** Creates under the user's row lock; empty when the user has no lock row yet. */
+    private Optional<CreateResult> createLimited(SessionRecord session, SessionLimit limit, Instant now) {
+        return tx.write("create a session", em -> {
+            if (em.find(UserLockEntity.class, session.userId(), LockModeType.PESSIMISTIC_WRITE) == null) {
+                return Optional.<CreateResult>empty();
+            }
+            return Optional.of(insert(em, session, makeRoom(em, session.userId(), limit, now)));
+        });
+    }
+
+    /**
+     * Inserts the user's lock row in its own transaction. Two first logins may race here; the loser's insert can
+     * fail on the primary key (H2's MERGE is not atomic), which is fine as long as the row now exists.
+     */
+    private void insertUserLockRow(String userId) {
+        try {
+            tx.write("prepare the user's lock row", em -> em.createNativeQuery(dialect.insertUserLockIfAbsent())
+                    .setParameter(1, userId).executeUpdate());
+        } catch (SessionStoreUnavailableException e) {
+            boolean exists = tx.read("check the user's lock row",
+                    em -> em.find(UserLockEntity.class, userId) != null);
+            if (!exists) {
+                throw e;
+            }
+        }
+    }
+
+    private CreateResult insert(EntityManager em, SessionRecord session, List<SessionRecord> ended) {
+        boolean newDevice = session.browserIdHash().map(hash -> !seenBefore(em, session.userId(), hash))
+                .orElse(true);
+        em.persist(SessionRows.toEntity(session));
+        return new CreateResult(session, ended, newDevice);
+    }
+
+    @Override
+    public Optional<SessionRecord> findByTokenHash(TokenHash tokenHash) {
+        return tx.read("find a session by token", em -> em
+                .createQuery("SELECT s FROM SessionEntity s WHERE s.tokenHash = :hash", SessionEntity.class)
+                .setParameter("hash", tokenHash.hex())
+                .getResultStream().findFirst().map(SessionRows::toRecord));
+    }
+
+    @Override
+    public Optional<SessionRecord> findById(SessionId id) {
+        return tx.read("find a session by id", em -> Optional.ofNullable(em.find(SessionEntity.class, id.value()))
+                .map(SessionRows::toRecord));
+    }
+
+    @Override
+    public boolean touch(SessionId id, Instant at, Instant idleExpiresAt, Instant staleBefore) {
+        return tx.write("record session activity", em -> em.createQuery(
+                "UPDATE SessionEntity s SET s.lastAccessedAt = :at, s.idleExpiresAt = :idle "
+                        + "WHERE s.id = :id AND s.status = 'active' AND s.lastAccessedAt <= :stale "
+                        + "AND s.lastAccessedAt < :at")
+                .setParameter("at", utc(at))
+                .setParameter("idle", utc(idleExpiresAt))
+                .setParameter("id", id.value())
+                .setParameter("stale", utc(staleBefore))
+                .executeUpdate() == 1);
+    }
+
+    @Override
+    public Optional<SessionRecord> end(SessionId id, EndReason reason, Instant now) {
+        return tx.write("end a session", em -> {
+            int updated = em.createQuery("UPDATE SessionEntity s SET s.status = 'ended', s.endedAt = :now, "
+                    + "s.endReason = :reason WHERE s.id = :id AND s.status = 'active'")
+                    .setParameter("now", utc(now))
+                    .setParameter("reason", reason.wireName())
+                    .setParameter("id", id.value())
+                    .executeUpdate();
+            return updated == 1 ? Optional.of(SessionRows.toRecord(em.find(SessionEntity.class, id.value())))
+                    : Optional.<SessionRecord>empty();
+        });
+    }
+
+    @Override
+    public List<SessionRecord> endAllOfUser(String userId, Optional<SessionId> except, EndReason reason,
+            Instant now) {
+        return tx.write("end a user's sessions", em -> {
+            List<SessionRecord> active = em.createQuery("SELECT s FROM SessionEntity s "
+                    + "WHERE s.userId = :user AND s.status = 'active' AND s.id <> :except ORDER BY s.id", SessionEntity.class)
+                    .setParameter("user", userId)
+                    .setParameter("except", except.map(SessionId::value).orElse(""))
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList().stream().map(SessionRows::toRecord).toList();
+            return endLocked(em, active, reason, now);
+        });
+    }
+
+    @Override
+    public Optional<SessionRecord> replace(SessionId old, SessionRecord replacement, EndReason reason,
+            Instant now) {
+        return tx.write("rotate a session", em -> {
+            int updated = em.createQuery("UPDATE SessionEntity s SET s.status = 'ended', s.endedAt = :now, "
+                    + "s.endReason = :reason WHERE s.id = :id AND s.status = 'active'")
+                    .setParameter("now", utc(now))
+                    .setParameter("reason", reason.wireName())
+                    .setParameter("id", old.value())
+                    .executeUpdate();
+            if (updated != 1) {
+                return Optional.<SessionRecord>empty();
+            }
+            em.persist(SessionRows.toEntity(replacement));
+            return Optional.of(SessionRows.toRecord(em.find(SessionEntity.class, old.value())));
+        });
+    }
+
+    @Override
+    public List<SessionRecord> endExpired(Instant now, int limit) {
+        return tx.write("end expired sessions", em -> {
+            List<?> ids = em.createNativeQuery(dialect.lockExpiredBatch())
+                    .setParameter(1, utc(now))
+                    .setParameter(2, utc(now))
+                    .setParameter(3, limit)
+                    .getResultList();
+            if (ids.isEmpty()) {
+                return List.<SessionRecord>of();
+            }
+            List<SessionRecord> expired = em.createQuery("SELECT s FROM SessionEntity s WHERE s.id IN :ids",
+                    SessionEntity.class)
+                    .setParameter("ids", ids)
+                    .getResultList().stream().map(SessionRows::toRecord).toList();
+            List<SessionRecord> ended = new ArrayList<>();
+            for (EndReason expiry : List.of(EndReason.EXPIRED_ABSOLUTE, EndReason.EXPIRED_IDLE)) {
+                ended.addAll(endLocked(em, expired.stream()
+                        .filter(s -> s.expiryAt(now).filter(expiry::equals).isPresent()).toList(), expiry, now));
+            }
+            return ended;
+        });
+    }
+
+    @Override
+    public int purgeEndedBefore(Instant cutoff, int limit) {
+        return tx.write("purge old history", em -> {
+            List<String> ids = em.createQuery("SELECT s.id FROM SessionEntity s "
+                    + "WHERE s.status = 'ended' AND s.endedAt < :cutoff", String.class)
+                    .setParameter("cutoff", utc(cutoff))
+                    .setMaxResults(limit)
+                    .getResultList();
+            if (ids.isEmpty()) {
+                return 0;
+            }
+            return em.createQuery("DELETE FROM SessionEntity s WHERE s.id IN :ids AND s.status = 'ended'")
+                    .setParameter("ids", ids)
+                    .executeUpdate();
+        });
+    }
+
+    @Override
+    public boolean tryAcquireLease(String name, String holder, Instant now, Duration ttl) {
+        return tx.write("acquire the " + name + " lease", em -> {
+            em.createNativeQuery(dialect.insertLeaseIfAbsent())
+                    .setParameter(1, name)
+                    .setParameter(2, utc(Instant.EPOCH))
+                    .executeUpdate();
+            return em.createQuery("UPDATE LeaseEntity l SET l.holder = :holder, l.expiresAt = :until "
+                    + "WHERE l.name = :name AND (l.holder IS NULL OR l.holder = :holder OR l.expiresAt <= :now)")
+                    .setParameter("holder", holder)
+                    .setParameter("until", utc(now.plus(ttl)))
+                    .setParameter("name", name)
+                    .setParameter("now", utc(now))
+                    .executeUpdate() == 1;
+        });
+    }
+
+    @Override
+    public void releaseLease(String name, String holder) {
+        tx.write("release the " + name + " lease", em -> em.createQuery(
+                "UPDATE LeaseEntity l SET l.holder = NULL, l.expiresAt = :epoch "
+                        + "WHERE l.name = :name AND l.holder = :holder")
+                .setParameter("epoch", utc(Instant.EPOCH))
+                .setParameter("name", name)
+                .setParameter("holder", holder)
+                .executeUpdate());
+    }
+
+    @Override
+    public List<SessionRecord> listActive(String userId, Instant now) {
+        return tx.read("list a user's sessions", em -> em.createQuery("SELECT s FROM SessionEntity s "
+                + "WHERE s.userId = :user AND " + USABLE + " ORDER BY s.lastAccessedAt DESC, s.id", SessionEntity.class)
+                .setParameter("user", userId)
+                .setParameter("now", utc(now))
+                .getResultList().stream().map(SessionRows::toRecord).toList());
+    }
+
+    @Override
+    public long countActive(String userId, Instant now) {
+        return tx.read("count a user's sessions", em -> em.createQuery("SELECT COUNT(s) FROM SessionEntity s "
+                + "WHERE s.userId = :user AND " + USABLE, Long.class)
+                .setParameter("user", userId)
+                .setParameter("now", utc(now))
+                .getSingleResult());
+    }
+
+    @Override
+    public Page<SessionRecord> history(String userId, PageRequest page) {
+        return tx.read("page a user's history", em -> {
+            long total = em.createQuery("SELECT COUNT(s) FROM SessionEntity s "
+                    + "WHERE s.userId = :user AND s.status = 'ended'", Long.class)
+                    .setParameter("user", userId).getSingleResult();
+            List<SessionRecord> items = em.createQuery("SELECT s FROM SessionEntity s "
+                    + "WHERE s.userId = :user AND s.status = 'ended' ORDER BY s.endedAt DESC, s.id", SessionEntity.class)
+                    .setParameter("user", userId)
+                    .setFirstResult(page.offset()).setMaxResults(page.size())
+                    .getResultList().stream().map(SessionRows::toRecord).toList();
+            return new Page<>(items, page, total);
+        });
+    }
+
+    @Override
+    public Page<SessionRecord> search(SessionSearch search, Instant now, PageRequest page) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        search.userId().ifPresent(u -> where.append(" AND s.userId = :user"));
+        search.status().ifPresent(status -> where.append(status == SessionStatus.ACTIVE
+                ? " AND " + USABLE : " AND s.status = 'ended'"));
+        return tx.read("search sessions", em -> {
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(s) FROM SessionEntity s" + where, Long.class);
+            TypedQuery<SessionEntity> items = em.createQuery("SELECT s FROM SessionEntity s" + where
+                    + " ORDER BY s.createdAt DESC, s.id", SessionEntity.class);
+            search.userId().ifPresent(u -> {
+                count.setParameter("user", u);
+                items.setParameter("user", u);
+            });
+            if (search.status().filter(SessionStatus.ACTIVE::equals).isPresent()) {
+                count.setParameter("now", utc(now));
+                items.setParameter("now", utc(now));
+            }
+            List<SessionRecord> records = items.setFirstResult(page.offset()).setMaxResults(page.size())
+                    .getResultList().stream().map(SessionRows::toRecord).toList();
+            return new Page<>(records, page, count.getSingleResult());
+        });
+    }
+
+    @Override
+    public long countAll(String userId) {
+        return reports.countAll(userId);
+    }
+
+    @Override
+    public Map<String, Long> countByDevice(Optional<String> userId, Optional<Instant> activeAt, DeviceField field) {
+        return reports.countByDevice(userId, activeAt, field);
+    }
+
+    @Override
+    public Map<String, Long> countEndsByReason(Instant endedSince) {
+        return reports.countEndsByReason(endedSince);
+    }
+
+    @Override
+    public DurationSummary durations(String userId) {
+        return reports.durations(userId);
+    }
+
+    @Override
+    public Map<Instant, Long> loginsPer(Optional<String> userId, Instant since, TimeBucket bucket) {
+        return reports.loginsPer(userId, since, bucket);
+    }
+
+    @Override
+    public Map<Instant, Long> endsPer(Instant since, TimeBucket bucket) {
+        return reports.endsPer(since, bucket);
+    }
+
+    @Override
+    public void close() {
+        if (factory.isOpen()) {
+            factory.close();
+        }
+    }
+
+    /** Under the user lock: ends expired sessions, then evicts the oldest or refuses, so the new one fits. */
+    private List<SessionRecord> makeRoom(EntityManager em, String userId, SessionLimit limit, Instant now) {
+        // Locked in id order like every multi-row lock here, so concurrent enders cannot deadlock with us.
+        List<SessionRecord> active = em.createQuery("SELECT s FROM SessionEntity s "
+                + "WHERE s.userId = :user AND s.status = 'active' ORDER BY s.id", SessionEntity.class)
+                .setParameter("user", userId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList().stream().map(SessionRows::toRecord)
+                .sorted(java.util.Comparator.comparing(SessionRecord::createdAt)
+                        .thenComparing(s -> s.id().value()))
+                .toList();
+        List<SessionRecord> ended = new ArrayList<>();
+        for (EndReason expiry : List.of(EndReason.EXPIRED_ABSOLUTE, EndReason.EXPIRED_IDLE)) {
+            ended.addAll(endLocked(em, active.stream()
+                    .filter(s -> s.expiryAt(now).filter(expiry::equals).isPresent()).toList(), expiry, now));
+        }
+        List<SessionRecord> usable = active.stream().filter(s -> !s.isExpiredAt(now)).toList();
+        int excess = usable.size() - limit.maxPerUser() + 1;
+        if (excess > 0 && limit.policy() == MaxSessionsPolicy.REJECT) {
+            throw new SessionLimitReachedException(limit.maxPerUser());
+        }
+        if (excess > 0) {
+            ended.addAll(endLocked(em, usable.subList(0, excess), EndReason.EVICTED_BY_LIMIT, now));
+        }
+        return ended;
+    }
+
+    private boolean seenBefore(EntityManager em, String userId, TokenHash browserIdHash) {
+        return !em.createQuery("SELECT s.id FROM SessionEntity s "
+                + "WHERE s.userId = :user AND s.browserIdHash = :browser", String.class)
+                .setParameter("user", userId)
+                .setParameter("browser", browserIdHash.hex())
+                .setMaxResults(1)
+                .getResultList().isEmpty();
+    }
+
+    /**
+     * Ends sessions this transaction has read; the update re-checks the active status, and only the sessions it
+     * actually ended are returned.
+     */
+    private static List<SessionRecord> endLocked(EntityManager em, List<SessionRecord> sessions, EndReason reason,
+            Instant now) {
+        if (sessions.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = sessions.stream().map(s -> s.id().value()).toList();
+        int updated = em.createQuery("UPDATE SessionEntity s SET s.status = 'ended', s.endedAt = :now, "
+                + "s.endReason = :reason WHERE s.id IN :ids AND s.status = 'active'")
+                .setParameter("now", utc(now))
+                .setParameter("reason", reason.wireName())
+                .setParameter("ids", ids)
+                .executeUpdate();
+        if (updated == sessions.size()) {
+            Ending ending = new Ending(now, reason);
+            return sessions.stream().map(s -> s.withEnding(ending)).toList();
+        }
+        // Someone ended some of them between our read and our update: report only what this update ended.
+        return em.createQuery("SELECT s FROM SessionEntity s WHERE s.id IN :ids AND s.endedAt = :now "
+                + "AND s.endReason = :reason", SessionEntity.class)
+                .setParameter("ids", ids)
+                .setParameter("now", utc(now))
+                .setParameter("reason", reason.wireName())
+                .getResultList().stream().map(SessionRows::toRecord).toList();
+    }
+}

@@ -1,0 +1,161 @@
+package dev.sessionkit.store.jpa;
+
+import dev.sessionkit.config.InvalidSettingException;
+import dev.sessionkit.config.SchemaMode;
+import jakarta.persistence.EntityManagerFactory;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.eclipse.persistence.jpa.PersistenceProvider;
+
+/**
+ * Opens the database store from a JDBC URL (EclipseLink pools the connections) or from a container
+ * {@link DataSource} (the container pools them). Opening checks everything that can be checked before the first
+ * request and fails fast with an {@link InvalidSettingException} naming the setting and the fix: an unreachable
+ * database, an unsupported one, missing tables or columns.
+ */
+public final class JpaSessionStores {
+
+    private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^&;]*");
+    private static final int POOL_SIZE = 16;
+    private static final int POOL_WAIT_MILLIS = 5_000;
+
+    private JpaSessionStores() {
+    }
+
+    /**
+     * Opens the store on a JDBC URL; the driver must be on the classpath.
+     *
+     * @param jdbcUrl e.g. {@code jdbc:postgresql://db/app}
+     * @param user the database user
+     * @param password the password, never logged
+     * @param schema what to do about the tables
+     * @return the open store; close it on shutdown
+     * @throws InvalidSettingException naming {@code jdbc-url} or {@code schema} when the store cannot work
+     */
+    public static JpaSessionStore open(String jdbcUrl, String user, String password, SchemaMode schema) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        String where = PASSWORD_IN_URL.matcher(jdbcUrl).replaceAll("$1***");
+        SqlDialect dialect;
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password)) {
+            dialect = prepare(connection, schema, "jdbc-url", where);
+        } catch (SQLException e) {
+            throw new InvalidSettingException("jdbc-url", "Cannot connect to the session database " + where
+                    + " as user '" + user + "': " + e.getMessage()
+                    + ". Check jdbc-url, jdbc-user and jdbc-password, and that the database is running.", e);
+        }
+        Properties properties = baseProperties(dialect);
+        properties.put("jakarta.persistence.jdbc.url", jdbcUrl);
+        properties.put("jakarta.persistence.jdbc.user", user == null ? "" : user);
+        properties.put("jakarta.persistence.jdbc.password", password == null ? "" : password);
+        properties.put("eclipselink.connection-pool.default.initial", "1");
+        properties.put("eclipselink.connection-pool.default.min", "1");
+        properties.put("eclipselink.connection-pool.default.max", String.valueOf(POOL_SIZE));
+        properties.put("eclipselink.connection-pool.default.wait", String.valueOf(POOL_WAIT_MILLIS));
+        properties.put("eclipselink.connection-pool.read.shared", "true");
+        return new JpaSessionStore(factory(null, properties), dialect);
+    }
+
+    /**
+     * Opens the store on a DataSource, typically the container's, looked up by the {@code datasource} setting.
+     *
+     * @param dataSource the pooled data source
+     * @param schema what to do about the tables
+     * @return the open store; close it on shutdown (the data source stays the container's)
+     * @throws InvalidSettingException naming {@code datasource} or {@code schema} when the store cannot work
+     */
+    public static JpaSessionStore open(DataSource dataSource, SchemaMode schema) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        SqlDialect dialect;
+        try (Connection connection = dataSource.getConnection()) {
+            dialect = prepare(connection, schema, "datasource", "the configured DataSource");
+        } catch (SQLException e) {
+            throw new InvalidSettingException("datasource", "Cannot get a connection from the session DataSource: "
+                    + e.getMessage() + ". Check the container's DataSource definition and that the database is running.",
+                    e);
+        }
+        return new JpaSessionStore(factory(dataSource, baseProperties(dialect)), dialect);
+    }
+
+    private static SqlDialect prepare(Connection connection, SchemaMode schema, String key, String where)
+            throws SQLException {
+        DatabaseMetaData metadata = connection.getMetaData();
+        String product = metadata.getDatabaseProductName();
+        SqlDialect dialect = SqlDialect.forProduct(product).orElseThrow(() -> new InvalidSettingException(key,
+                "The session database " + where + " is " + product + ", which Sessionkit does not support. "
+                        + "Use one of: " + SchemaScripts.databases() + "."));
+        switch (schema) {
+            case NONE -> {
+                // the operator manages the schema and asked us not to look
+            }
+            case VALIDATE -> requireComplete(metadata, dialect, where);
+            case CREATE -> {
+                if (ExpectedSchema.noneExist(metadata)) {
+                    createTables(connection, dialect, where);
+                }
+                requireComplete(metadata, dialect, where);
+            }
+        }
+        return dialect;
+    }
+
+    private static void createTables(Connection connection, SqlDialect dialect, String where) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : SchemaScripts.statements(SchemaScripts.of(dialect).createScript())) {
+                statement.execute(sql);
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            // Another node may have created the tables at the same moment; if so the schema is now complete.
+            if (!ExpectedSchema.missing(connection.getMetaData()).isEmpty()) {
+                throw new InvalidSettingException("schema", "Creating the session tables in " + where
+                        + " failed: " + e.getMessage() + ". Run " + dialect.createScript()
+                        + " by hand, or grant the user the right to create tables.", e);
+            }
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static void requireComplete(DatabaseMetaData metadata, SqlDialect dialect, String where)
+            throws SQLException {
+        List<String> missing = ExpectedSchema.missing(metadata);
+        if (!missing.isEmpty()) {
+            String database = dialect.name().toLowerCase(java.util.Locale.ROOT);
+            throw new InvalidSettingException("schema", "The session tables in " + where
+                    + " are missing or incomplete: " + String.join(", ", missing) + ". Run the script "
+                    + dialect.createScript() + " from the session-core jar (print it with `sessionkit schema print "
+                    + "--database " + database + "`), or set schema=create to let Sessionkit create missing tables.");
+        }
+    }
+
+    private static Properties baseProperties(SqlDialect dialect) {
+        Properties properties = new Properties();
+        properties.put("eclipselink.weaving", "false");
+        properties.put("eclipselink.cache.shared.default", "false");
+        properties.put("eclipselink.logging.logger", "JavaLogger");
+        properties.put("eclipselink.logging.level", "WARNING");
+        properties.put("eclipselink.deploy-on-startup", "true");
+        properties.put("eclipselink.target-database", switch (dialect) {
+            case H2 -> "org.eclipse.persistence.platform.database.H2Platform";
+            case POSTGRESQL -> "org.eclipse.persistence.platform.database.PostgreSQLPlatform";
+            case MYSQL -> "org.eclipse.persistence.platform.database.MySQLPlatform";
+        });
+        return properties;
+    }
+
+    private static EntityManagerFactory factory(DataSource dataSource, Properties properties) {
+        return new PersistenceProvider().createContainerEntityManagerFactory(
+                new SessionkitPersistenceUnit(dataSource, properties), properties);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.sessionkit.store.jpa;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The shipped SQL scripts that create and drop Sessionkit's tables, one pair per supported database. The same
+ * files serve {@code schema=create}, tests and {@code sessionkit schema print}, and can be handed to a DBA or a
+ * migration tool as they are.
+ */
+public final class SchemaScripts {
+
+    private final SqlDialect dialect;
+
+    private SchemaScripts(SqlDialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /**
+     * Returns the scripts for a database.
+     *
+     * @param database {@code h2}, {@code postgresql} or {@code mysql} (also used for MariaDB), any case
+     * @return the scripts, or empty for an unsupported database
+     */
+    public static Optional<SchemaScripts> forDatabase(String database) {
+        String name = database == null ? "" : database.toLowerCase(Locale.ROOT);
+        return Arrays.stream(SqlDialect.values())
+                .filter(d -> d.name().toLowerCase(Locale.ROOT).equals(name) || (name.equals("mariadb")
+                        && d == SqlDialect.MYSQL))
+                .findFirst().map(SchemaScripts::new);
+    }
+
+    static SchemaScripts of(SqlDialect dialect) {
+        return new SchemaScripts(dialect);
+    }
+
+    /**
+     * Returns the names accepted by {@link #forDatabase(String)}.
+     *
+     * @return {@code [h2, postgresql, mysql]}
+     */
+    public static List<String> databases() {
+        return Arrays.stream(SqlDialect.values()).map(d -> d.name().toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /**
+     * Returns the classpath location of the create script, to name in error messages.
+     *
+     * @return e.g. {@code /dev/sessionkit/store/jpa/schema-postgresql.sql}
+     */
+    public String createScriptLocation() {
+        return dialect.createScript();
+    }
+
+    /**
+     * Returns the text of the script that creates the tables and indexes.
+     *
+     * @return SQL statements separated by semicolons
+     */
+    public String createScript() {
+        return read(dialect.createScript());
+    }
+
+    /**
+     * Returns the text of the script that drops the tables and all session data.
+     *
+     * @return SQL statements separated by semicolons
+     */
+    public String dropScript() {
+        return read(dialect.dropScript());
+    }
+
+    /** Splits a script into statements: comment lines dropped, statements end with a semicolon at line end. */
+    static List<String> statements(String script) {
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : script.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (trimmed.endsWith(";")) {
+                String statement = current.toString().strip();
+                statements.add(statement.substring(0, statement.length() - 1));
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            statements.add(current.toString().strip());
+        }
+        return statements;
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = SchemaScripts.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Sessionkit jar is missing " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + resource, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return Arrays.stream(new String[] {dialect.createScript(), dialect.dropScript()})
+                .collect(Collectors.joining(", ", "SchemaScripts[", "]"));
+    }
+}

@@ -1,0 +1,101 @@
+package dev.sessionkit.store.jpa;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The few statements that differ between databases, chosen once at start-up from the JDBC metadata. Everything
+ * else the store does is portable JPQL.
+ */
+enum SqlDialect {
+    H2("h2",
+            "MERGE INTO sessionkit_user_lock t USING (VALUES (CAST(?1 AS VARCHAR(255)))) s(user_id) "
+                    + "ON t.user_id = s.user_id WHEN NOT MATCHED THEN INSERT (user_id) VALUES (s.user_id)",
+            "MERGE INTO sessionkit_lease t USING (VALUES (CAST(?1 AS VARCHAR(64)))) s(name) "
+                    + "ON t.name = s.name WHEN NOT MATCHED THEN INSERT (name, holder, expires_at) VALUES (s.name, NULL, ?2)",
+            "EXTRACT(EPOCH FROM %s)",
+            // H2 has no SKIP LOCKED; only one node cleans at a time (lease), so waiting briefly is harmless.
+            "SELECT id FROM sessionkit_session WHERE status = 'active' AND (idle_expires_at <= ?1 "
+                    + "OR absolute_expires_at <= ?2) ORDER BY id FETCH FIRST ?3 ROWS ONLY FOR UPDATE"),
+    POSTGRESQL("postgresql",
+            "INSERT INTO sessionkit_user_lock (user_id) VALUES (?1) ON CONFLICT DO NOTHING",
+            "INSERT INTO sessionkit_lease (name, holder, expires_at) VALUES (?1, NULL, ?2) ON CONFLICT DO NOTHING",
+            "EXTRACT(EPOCH FROM %s)",
+            "SELECT id FROM sessionkit_session WHERE status = 'active' AND (idle_expires_at <= ?1 "
+                    + "OR absolute_expires_at <= ?2) ORDER BY id LIMIT ?3 FOR UPDATE SKIP LOCKED"),
+    MYSQL("mysql",
+            "INSERT IGNORE INTO sessionkit_user_lock (user_id) VALUES (?1)",
+            "INSERT IGNORE INTO sessionkit_lease (name, holder, expires_at) VALUES (?1, NULL, ?2)",
+            "UNIX_TIMESTAMP(%s)",
+            "SELECT id FROM sessionkit_session WHERE status = 'active' AND (idle_expires_at <= ?1 "
+                    + "OR absolute_expires_at <= ?2) ORDER BY id LIMIT ?3 FOR UPDATE SKIP LOCKED");
+
+    private final String scriptSuffix;
+    private final String insertUserLockIfAbsent;
+    private final String insertLeaseIfAbsent;
+    private final String epochSecondsTemplate;
+    private final String lockExpiredBatch;
+
+    SqlDialect(String scriptSuffix, String insertUserLockIfAbsent, String insertLeaseIfAbsent,
+            String epochSecondsTemplate, String lockExpiredBatch) {
+        this.scriptSuffix = scriptSuffix;
+        this.insertUserLockIfAbsent = insertUserLockIfAbsent;
+        this.insertLeaseIfAbsent = insertLeaseIfAbsent;
+        this.epochSecondsTemplate = epochSecondsTemplate;
+        this.lockExpiredBatch = lockExpiredBatch;
+    }
+
+    /**
+     * Picks the dialect from {@link java.sql.DatabaseMetaData#getDatabaseProductName()}.
+     *
+     * @param productName the JDBC product name, e.g. "PostgreSQL", "H2", "MySQL", "MariaDB"
+     * @return the dialect, or empty for an unsupported database
+     */
+    static Optional<SqlDialect> forProduct(String productName) {
+        String name = productName == null ? "" : productName.toLowerCase(Locale.ROOT);
+        if (name.contains("postgres")) {
+            return Optional.of(POSTGRESQL);
+        }
+        if (name.equals("h2")) {
+            return Optional.of(H2);
+        }
+        if (name.contains("mysql") || name.contains("mariadb")) {
+            return Optional.of(MYSQL);
+        }
+        return Optional.empty();
+    }
+
+    /** Native SQL taking the user id as ?1; inserts the user's lock row unless it exists, never fails on it. */
+    String insertUserLockIfAbsent() {
+        return insertUserLockIfAbsent;
+    }
+
+    /** Native SQL taking the lease name as ?1 and an expired instant as ?2; inserts the lease row unless it exists. */
+    String insertLeaseIfAbsent() {
+        return insertLeaseIfAbsent;
+    }
+
+    /**
+     * Native SQL taking "now" as ?1 and ?2 and a row limit as ?3: locks and returns the ids of at most that many
+     * expired active sessions, in id order (a fixed lock order cannot deadlock), skipping rows others hold locked
+     * where the database can.
+     */
+    String lockExpiredBatch() {
+        return lockExpiredBatch;
+    }
+
+    /** SQL expression for a timestamp column's seconds since the epoch, as a number. */
+    String epochSeconds(String column) {
+        return String.format(Locale.ROOT, epochSecondsTemplate, column);
+    }
+
+    /** Classpath resource of the script that creates the tables. */
+    String createScript() {
+        return "/dev/sessionkit/store/jpa/schema-" + scriptSuffix + ".sql";
+    }
+
+    /** Classpath resource of the script that drops the tables. */
+    String dropScript() {
+        return "/dev/sessionkit/store/jpa/drop-" + scriptSuffix + ".sql";
+    }
+}

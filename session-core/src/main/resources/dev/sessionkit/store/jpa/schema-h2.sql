@@ -1,0 +1,51 @@
+-- Sessionkit schema for H2 (2.x). Run once (RUNSCRIPT, Flyway, Liquibase, or `sessionkit schema create`).
+-- One row per login; ended sessions stay as history until history-retention passes.
+CREATE TABLE sessionkit_session (
+    id                    VARCHAR(22)              NOT NULL PRIMARY KEY,
+    token_hash            VARCHAR(64)              NOT NULL,
+    user_id               VARCHAR(255)             NOT NULL,
+    username              VARCHAR(255)             NOT NULL,
+    roles                 VARCHAR(2000)            NOT NULL,
+    created_at            TIMESTAMP WITH TIME ZONE NOT NULL,
+    last_accessed_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    idle_expires_at       TIMESTAMP WITH TIME ZONE NOT NULL,
+    absolute_expires_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+    status                VARCHAR(16)              NOT NULL,
+    ended_at              TIMESTAMP WITH TIME ZONE,
+    end_reason            VARCHAR(32),
+    ip_address            VARCHAR(64)              NOT NULL,
+    user_agent            VARCHAR(512)             NOT NULL,
+    device_type           VARCHAR(16)              NOT NULL,
+    browser               VARCHAR(64)              NOT NULL,
+    os                    VARCHAR(64)              NOT NULL,
+    location_city         VARCHAR(128),
+    location_country_code VARCHAR(2),
+    location_country_name VARCHAR(128),
+    browser_id_hash       VARCHAR(64),
+    CONSTRAINT sessionkit_session_token_hash_uk UNIQUE (token_hash),
+    CONSTRAINT sessionkit_session_status_ck CHECK (
+        (status = 'active' AND ended_at IS NULL AND end_reason IS NULL)
+        OR (status = 'ended' AND ended_at IS NOT NULL AND end_reason IS NOT NULL))
+);
+-- A user's sessions (devices page, limit enforcement, "sign out others").
+CREATE INDEX sessionkit_session_user_ix ON sessionkit_session (user_id, status);
+-- Cleanup finds expired active sessions without scanning history.
+CREATE INDEX sessionkit_session_idle_ix ON sessionkit_session (status, idle_expires_at);
+CREATE INDEX sessionkit_session_absolute_ix ON sessionkit_session (status, absolute_expires_at);
+-- History paging and purge by end time; statistics by login time.
+CREATE INDEX sessionkit_session_ended_ix ON sessionkit_session (status, ended_at);
+CREATE INDEX sessionkit_session_created_ix ON sessionkit_session (created_at);
+-- "Was this browser seen for this user before?"
+CREATE INDEX sessionkit_session_browser_ix ON sessionkit_session (user_id, browser_id_hash);
+
+-- One row per user that logged in under a session limit; locked to serialise that user's logins across nodes.
+CREATE TABLE sessionkit_user_lock (
+    user_id VARCHAR(255) NOT NULL PRIMARY KEY
+);
+
+-- Named leases so that one node at a time runs cleanup.
+CREATE TABLE sessionkit_lease (
+    name       VARCHAR(64)              NOT NULL PRIMARY KEY,
+    holder     VARCHAR(255),
+    expires_at TIMESTAMP WITH TIME ZONE NOT NULL
+);

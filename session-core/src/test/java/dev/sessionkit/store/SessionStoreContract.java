@@ -1,0 +1,599 @@
+package dev.sessionkit.store;
+
+import static dev.sessionkit.testing.MutableClock.T0;
+import static dev.sessionkit.testing.Sessions.aSession;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sessionkit.config.MaxSessionsPolicy;
+import dev.sessionkit.device.DeviceType;
+import dev.sessionkit.location.Location;
+import dev.sessionkit.policy.SessionLimit;
+import dev.sessionkit.session.EndReason;
+import dev.sessionkit.session.Ending;
+import dev.sessionkit.session.SessionId;
+import dev.sessionkit.session.SessionRecord;
+import dev.sessionkit.session.SessionStatus;
+import dev.sessionkit.testing.Sessions;
+import dev.sessionkit.token.TokenHash;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The one behaviour every {@link SessionStore} must have. Subclasses supply two "nodes" on the same data (for the
+ * in-memory store both are the same object) and a way to empty the store before each test.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class SessionStoreContract {
+
+    protected static final Duration MINUTE = Duration.ofMinutes(1);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** The store under test. */
+    protected abstract SessionStore nodeA();
+
+    /** A second store on the same data, as another application node would have. */
+    protected abstract SessionStore nodeB();
+
+    /** Empties the data; called before each test. */
+    protected abstract void reset();
+
+    @org.junit.jupiter.api.BeforeEach
+    final void emptyTheStore() {
+        reset();
+    }
+
+    private SessionRecord stored(Sessions builder) {
+        return nodeA().create(builder.build(), SessionLimit.unlimited(), T0).created();
+    }
+
+    // ---- create and find ----------------------------------------------------------------------------------
+
+    @Test
+    void createThenFindReturnsEveryFieldAsStored() {
+        SessionRecord session = aSession().ownedBy("alice").roles("user", "sessionkit-admin")
+                .device(DeviceType.MOBILE, "Safari 17.1", "iOS 17.1")
+                .location(new Location(Optional.of("Zürich"), "CH", "Switzerland"))
+                .browserId("browser-1").build();
+
+        nodeA().create(session, SessionLimit.unlimited(), T0);
+
+        assertEquals(Optional.of(session), nodeA().findById(session.id()));
+        assertEquals(Optional.of(session), nodeB().findByTokenHash(session.tokenHash()));
+    }
+
+    @Test
+    void findWhenUnknownThenEmpty() {
+        stored(aSession());
+        assertEquals(Optional.empty(), nodeA().findById(SessionId.random(RANDOM)));
+        assertEquals(Optional.empty(), nodeA().findByTokenHash(TokenHash.ofSecret("never issued")));
+    }
+
+    @Test
+    void createWhenNoRolesThenRoundTripsEmptyRoles() {
+        SessionRecord session = stored(aSession().roles());
+        assertEquals(Set.of(), nodeB().findById(session.id()).orElseThrow().principal().roles());
+    }
+
+    // ---- touch ----------------------------------------------------------------------------------------------
+
+    @Test
+    void touchWhenStaleThenWritesActivityAndIdleDeadline() {
+        SessionRecord session = stored(aSession());
+        Instant at = T0.plus(MINUTE.multipliedBy(5));
+
+        assertTrue(nodeA().touch(session.id(), at, at.plus(Duration.ofMinutes(31)), at.minus(MINUTE)));
+
+        SessionRecord after = nodeB().findById(session.id()).orElseThrow();
+        assertEquals(at, after.lastAccessedAt());
+        assertEquals(at.plus(Duration.ofMinutes(31)), after.idleExpiresAt());
+    }
+
+    @Test
+    void touchWhenWrittenWithinIntervalThenSkips() {
+        SessionRecord session = stored(aSession());
+        Instant first = T0.plus(MINUTE.multipliedBy(5));
+        nodeA().touch(session.id(), first, first.plus(Duration.ofMinutes(31)), first.minus(MINUTE));
+
+        Instant second = first.plusSeconds(30);
+        assertFalse(nodeB().touch(session.id(), second, second.plus(Duration.ofMinutes(31)), second.minus(MINUTE)));
+        assertEquals(first, nodeA().findById(session.id()).orElseThrow().lastAccessedAt());
+    }
+
+    @Test
+    void touchNeverMovesLastAccessBackwards() {
+        SessionRecord session = stored(aSession());
+        Instant later = T0.plus(MINUTE.multipliedBy(10));
+        nodeA().touch(session.id(), later, later.plus(Duration.ofMinutes(31)), later);
+
+        Instant earlier = T0.plus(MINUTE.multipliedBy(5));
+        assertFalse(nodeA().touch(session.id(), earlier, earlier.plus(Duration.ofMinutes(31)), later));
+        assertEquals(later, nodeA().findById(session.id()).orElseThrow().lastAccessedAt());
+    }
+
+    @Test
+    void touchWhenEndedThenNothingChanges() {
+        SessionRecord session = stored(aSession());
+        nodeA().end(session.id(), EndReason.LOGOUT, T0.plus(MINUTE));
+
+        Instant at = T0.plus(MINUTE.multipliedBy(5));
+        assertFalse(nodeB().touch(session.id(), at, at.plus(Duration.ofMinutes(31)), at));
+        SessionRecord after = nodeA().findById(session.id()).orElseThrow();
+        assertEquals(SessionStatus.ENDED, after.status());
+        assertEquals(T0, after.lastAccessedAt());
+    }
+
+    // ---- end ------------------------------------------------------------------------------------------------
+
+    @Test
+    void endWhenActiveThenEndsOnceWithReasonAndTime() {
+        SessionRecord session = stored(aSession());
+        Instant at = T0.plus(MINUTE);
+
+        Optional<SessionRecord> ended = nodeA().end(session.id(), EndReason.REVOKED_BY_ADMIN, at);
+
+        assertEquals(Optional.of(new Ending(at, EndReason.REVOKED_BY_ADMIN)), ended.orElseThrow().ending());
+        assertEquals(Optional.empty(), nodeB().end(session.id(), EndReason.LOGOUT, at.plus(MINUTE)));
+        assertEquals(Optional.of(new Ending(at, EndReason.REVOKED_BY_ADMIN)),
+                nodeB().findByTokenHash(session.tokenHash()).orElseThrow().ending());
+    }
+
+    @Test
+    void endWhenUnknownThenEmpty() {
+        assertEquals(Optional.empty(), nodeA().end(SessionId.random(RANDOM), EndReason.LOGOUT, T0));
+    }
+
+    @Test
+    void endSeenAtOnceByAnotherNodeThatReadTheSessionBefore() {
+        SessionRecord session = stored(aSession());
+        assertTrue(nodeB().findByTokenHash(session.tokenHash()).orElseThrow().isActive());
+
+        nodeA().end(session.id(), EndReason.LOGOUT, T0.plus(MINUTE));
+
+        assertFalse(nodeB().findByTokenHash(session.tokenHash()).orElseThrow().isActive());
+        assertEquals(List.of(), nodeB().listActive("alice", T0.plus(MINUTE)));
+    }
+
+    @Test
+    void endAllOfUserEndsOnlyThatUsersActiveSessionsExceptTheOneKept() {
+        SessionRecord keep = stored(aSession().ownedBy("alice"));
+        SessionRecord other1 = stored(aSession().ownedBy("alice"));
+        SessionRecord other2 = stored(aSession().ownedBy("alice"));
+        SessionRecord alreadyEnded = stored(aSession().ownedBy("alice"));
+        nodeA().end(alreadyEnded.id(), EndReason.LOGOUT, T0);
+        SessionRecord bobs = stored(aSession().ownedBy("bob"));
+
+        List<SessionRecord> ended = nodeA().endAllOfUser("alice", Optional.of(keep.id()),
+                EndReason.PASSWORD_CHANGED, T0.plus(MINUTE));
+
+        assertEquals(Set.of(other1.id(), other2.id()), ids(ended));
+        assertTrue(ended.stream().allMatch(s -> s.ending().orElseThrow().reason() == EndReason.PASSWORD_CHANGED));
+        assertEquals(List.of(keep.id()), nodeB().listActive("alice", T0.plus(MINUTE)).stream()
+                .map(SessionRecord::id).toList());
+        assertTrue(nodeB().findById(bobs.id()).orElseThrow().isActive());
+        assertEquals(EndReason.LOGOUT, nodeB().findById(alreadyEnded.id()).orElseThrow().ending().orElseThrow()
+                .reason());
+    }
+
+    @Test
+    void endAllOfUserWithoutExceptionEndsEveryOne() {
+        stored(aSession().ownedBy("alice"));
+        stored(aSession().ownedBy("alice"));
+        assertEquals(2, nodeA().endAllOfUser("alice", Optional.empty(), EndReason.REVOKED_BY_ADMIN, T0).size());
+        assertEquals(0, nodeB().countActive("alice", T0));
+    }
+
+    // ---- replace (rotation) ---------------------------------------------------------------------------------
+
+    @Test
+    void replaceEndsOldAndStoresNewAtomically() {
+        SessionRecord old = stored(aSession());
+        SessionRecord replacement = aSession().createdAt(T0.plus(MINUTE)).build();
+
+        Optional<SessionRecord> ended = nodeA().replace(old.id(), replacement, EndReason.ROTATED, T0.plus(MINUTE));
+
+        assertEquals(EndReason.ROTATED, ended.orElseThrow().ending().orElseThrow().reason());
+        assertEquals(Optional.of(replacement), nodeB().findByTokenHash(replacement.tokenHash()));
+    }
+
+    @Test
+    void replaceWhenOldAlreadyEndedThenStoresNothing() {
+        SessionRecord old = stored(aSession());
+        nodeA().end(old.id(), EndReason.LOGOUT, T0);
+        SessionRecord replacement = aSession().build();
+
+        assertEquals(Optional.empty(), nodeB().replace(old.id(), replacement, EndReason.ROTATED, T0));
+        assertEquals(Optional.empty(), nodeA().findById(replacement.id()));
+    }
+
+    // ---- expiry and cleanup -----------------------------------------------------------------------------------
+
+    @Test
+    void endExpiredEndsEachWithItsReasonAndLeavesLiveOnes() {
+        SessionRecord idle = stored(aSession().idleTimeout(Duration.ofMinutes(10)));
+        SessionRecord absolute = stored(aSession().idleTimeout(Duration.ofHours(5)).absoluteTimeout(Duration.ofHours(1)));
+        SessionRecord live = stored(aSession().idleTimeout(Duration.ofHours(5)).absoluteTimeout(Duration.ofHours(5)));
+        Instant now = T0.plus(Duration.ofHours(2));
+
+        List<SessionRecord> ended = nodeA().endExpired(now, 100);
+
+        assertEquals(Set.of(idle.id(), absolute.id()), ids(ended));
+        assertEquals(EndReason.EXPIRED_IDLE, reasonOf(idle.id()));
+        assertEquals(EndReason.EXPIRED_ABSOLUTE, reasonOf(absolute.id()));
+        assertTrue(nodeB().findById(live.id()).orElseThrow().isActive());
+        assertEquals(List.of(), nodeB().endExpired(now, 100));
+    }
+
+    @Test
+    void endExpiredWhenBothDeadlinesPassedThenAbsoluteWins() {
+        SessionRecord both = stored(aSession().idleTimeout(Duration.ofMinutes(10)).absoluteTimeout(Duration.ofHours(1)));
+        nodeA().endExpired(T0.plus(Duration.ofHours(3)), 10);
+        assertEquals(EndReason.EXPIRED_ABSOLUTE, reasonOf(both.id()));
+    }
+
+    @Test
+    void endExpiredEndsAtMostTheLimitPerCall() {
+        for (int i = 0; i < 7; i++) {
+            stored(aSession().ownedBy("user" + i).idleTimeout(Duration.ofMinutes(1)));
+        }
+        Instant now = T0.plus(Duration.ofHours(1));
+        assertEquals(3, nodeA().endExpired(now, 3).size());
+        assertEquals(3, nodeB().endExpired(now, 3).size());
+        assertEquals(1, nodeA().endExpired(now, 3).size());
+        assertEquals(0, nodeA().endExpired(now, 3).size());
+    }
+
+    @Test
+    void purgeDeletesOnlyEndedSessionsOlderThanTheCutoffInBatches() {
+        List<SessionRecord> old = IntStream.range(0, 5).mapToObj(i -> stored(aSession())).toList();
+        old.forEach(s -> nodeA().end(s.id(), EndReason.LOGOUT, T0.plus(MINUTE)));
+        SessionRecord recent = stored(aSession());
+        nodeA().end(recent.id(), EndReason.LOGOUT, T0.plus(Duration.ofDays(20)));
+        SessionRecord active = stored(aSession());
+        Instant cutoff = T0.plus(Duration.ofDays(10));
+
+        assertEquals(2, nodeA().purgeEndedBefore(cutoff, 2));
+        assertEquals(3, nodeB().purgeEndedBefore(cutoff, 10));
+        assertEquals(0, nodeA().purgeEndedBefore(cutoff, 10));
+
+        assertTrue(old.stream().allMatch(s -> nodeA().findById(s.id()).isEmpty()));
+        assertTrue(nodeA().findById(recent.id()).isPresent());
+        assertTrue(nodeA().findById(active.id()).isPresent());
+    }
+
+    // ---- leases -----------------------------------------------------------------------------------------------
+
+    @Test
+    void leaseIsExclusiveUntilItExpiresOrIsReleased() {
+        Duration ttl = Duration.ofMinutes(15);
+        assertTrue(nodeA().tryAcquireLease("cleanup", "node-a", T0, ttl));
+        assertFalse(nodeB().tryAcquireLease("cleanup", "node-b", T0.plus(MINUTE), ttl));
+        assertTrue(nodeA().tryAcquireLease("cleanup", "node-a", T0.plus(MINUTE), ttl), "the holder renews");
+        assertFalse(nodeB().tryAcquireLease("cleanup", "node-b", T0.plus(Duration.ofMinutes(15)), ttl));
+        assertTrue(nodeB().tryAcquireLease("cleanup", "node-b", T0.plus(Duration.ofMinutes(16)), ttl),
+                "an expired lease is taken over");
+        assertFalse(nodeA().tryAcquireLease("cleanup", "node-a", T0.plus(Duration.ofMinutes(17)), ttl));
+
+        nodeA().releaseLease("cleanup", "node-a");
+        assertFalse(nodeA().tryAcquireLease("cleanup", "node-a", T0.plus(Duration.ofMinutes(17)), ttl),
+                "only the holder can release");
+        nodeB().releaseLease("cleanup", "node-b");
+        assertTrue(nodeA().tryAcquireLease("cleanup", "node-a", T0.plus(Duration.ofMinutes(17)), ttl));
+    }
+
+    @Test
+    void leasesWithDifferentNamesAreIndependent() {
+        assertTrue(nodeA().tryAcquireLease("one", "node-a", T0, MINUTE));
+        assertTrue(nodeB().tryAcquireLease("two", "node-b", T0, MINUTE));
+    }
+
+    // ---- reads ------------------------------------------------------------------------------------------------
+
+    @Test
+    void listActiveShowsUsableSessionsMostRecentlyUsedFirst() {
+        SessionRecord older = stored(aSession());
+        SessionRecord newer = stored(aSession());
+        SessionRecord expired = stored(aSession().idleTimeout(Duration.ofMinutes(5)));
+        SessionRecord ended = stored(aSession());
+        nodeA().end(ended.id(), EndReason.LOGOUT, T0);
+        stored(aSession().ownedBy("bob"));
+        Instant now = T0.plus(MINUTE.multipliedBy(10));
+        nodeA().touch(newer.id(), now, now.plus(Duration.ofMinutes(30)), now);
+
+        assertEquals(List.of(newer.id(), older.id()),
+                nodeB().listActive("alice", now).stream().map(SessionRecord::id).toList());
+        assertEquals(2, nodeB().countActive("alice", now));
+        assertTrue(nodeA().findById(expired.id()).orElseThrow().isActive(), "listing does not end anything");
+    }
+
+    @Test
+    void historyPagesEndedSessionsMostRecentlyEndedFirst() {
+        List<SessionId> endedInOrder = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            SessionRecord s = stored(aSession());
+            nodeA().end(s.id(), EndReason.LOGOUT, T0.plus(MINUTE.multipliedBy(i + 1)));
+            endedInOrder.add(0, s.id());
+        }
+        stored(aSession());
+
+        Page<SessionRecord> first = nodeB().history("alice", new PageRequest(0, 2));
+        Page<SessionRecord> last = nodeB().history("alice", new PageRequest(2, 2));
+
+        assertEquals(5, first.total());
+        assertEquals(endedInOrder.subList(0, 2), first.items().stream().map(SessionRecord::id).toList());
+        assertTrue(first.hasNext());
+        assertEquals(endedInOrder.subList(4, 5), last.items().stream().map(SessionRecord::id).toList());
+        assertFalse(last.hasNext());
+        assertEquals(0, nodeB().history("nobody", PageRequest.first(10)).total());
+    }
+
+    @Test
+    void searchFiltersByUserAndStatusNewestFirst() {
+        SessionRecord a1 = stored(aSession().ownedBy("alice").createdAt(T0));
+        SessionRecord a2 = stored(aSession().ownedBy("alice").createdAt(T0.plus(MINUTE)));
+        SessionRecord b1 = stored(aSession().ownedBy("bob").createdAt(T0.plus(MINUTE.multipliedBy(2))));
+        nodeA().end(a1.id(), EndReason.LOGOUT, T0.plus(MINUTE.multipliedBy(3)));
+        Instant now = T0.plus(MINUTE.multipliedBy(4));
+
+        assertEquals(List.of(b1.id(), a2.id(), a1.id()), searchIds(SessionSearch.all(), now));
+        assertEquals(List.of(a2.id(), a1.id()),
+                searchIds(new SessionSearch(Optional.of("alice"), Optional.empty()), now));
+        assertEquals(List.of(b1.id(), a2.id()),
+                searchIds(new SessionSearch(Optional.empty(), Optional.of(SessionStatus.ACTIVE)), now));
+        assertEquals(List.of(a1.id()),
+                searchIds(new SessionSearch(Optional.of("alice"), Optional.of(SessionStatus.ENDED)), now));
+        Page<SessionRecord> page = nodeA().search(SessionSearch.all(), now, new PageRequest(1, 2));
+        assertEquals(3, page.total());
+        assertEquals(List.of(a1.id()), page.items().stream().map(SessionRecord::id).toList());
+    }
+
+    // ---- session limit ------------------------------------------------------------------------------------
+
+    @Test
+    void createWhenLimitReachedWithEvictOldestThenOldestEnds() {
+        SessionLimit limit = new SessionLimit(2, MaxSessionsPolicy.EVICT_OLDEST);
+        SessionRecord first = nodeA().create(aSession().createdAt(T0).build(), limit, T0).created();
+        SessionRecord second = nodeA().create(aSession().createdAt(T0.plus(MINUTE)).build(), limit, T0.plus(MINUTE))
+                .created();
+
+        CreateResult third = nodeB().create(aSession().createdAt(T0.plus(MINUTE.multipliedBy(2))).build(), limit,
+                T0.plus(MINUTE.multipliedBy(2)));
+
+        assertEquals(List.of(first.id()), third.ended().stream().map(SessionRecord::id).toList());
+        assertEquals(EndReason.EVICTED_BY_LIMIT, reasonOf(first.id()));
+        assertEquals(Set.of(second.id(), third.created().id()),
+                ids(nodeA().listActive("alice", T0.plus(MINUTE.multipliedBy(2)))));
+    }
+
+    @Test
+    void createWhenLimitReachedWithRejectThenRefusesAndStoresNothing() {
+        SessionLimit limit = new SessionLimit(1, MaxSessionsPolicy.REJECT);
+        SessionRecord first = nodeA().create(aSession().build(), limit, T0).created();
+        SessionRecord refused = aSession().build();
+
+        SessionLimitReachedException e = assertThrows(SessionLimitReachedException.class,
+                () -> nodeB().create(refused, limit, T0.plus(MINUTE)));
+
+        assertEquals(1, e.limit());
+        assertEquals(Optional.empty(), nodeA().findById(refused.id()));
+        assertTrue(nodeA().findById(first.id()).orElseThrow().isActive());
+    }
+
+    @Test
+    void createUnderLimitEndsExpiredSessionsFirstAndDoesNotCountThem() {
+        SessionLimit limit = new SessionLimit(1, MaxSessionsPolicy.REJECT);
+        SessionRecord stale = nodeA().create(aSession().idleTimeout(Duration.ofMinutes(5)).build(), limit, T0)
+                .created();
+
+        CreateResult result = nodeA().create(aSession().createdAt(T0.plus(Duration.ofHours(1))).build(), limit,
+                T0.plus(Duration.ofHours(1)));
+
+        assertEquals(List.of(stale.id()), result.ended().stream().map(SessionRecord::id).toList());
+        assertEquals(EndReason.EXPIRED_IDLE, reasonOf(stale.id()));
+    }
+
+    @Test
+    void limitCountsOnlyThatUsersSessions() {
+        SessionLimit limit = new SessionLimit(1, MaxSessionsPolicy.REJECT);
+        nodeA().create(aSession().ownedBy("alice").build(), limit, T0);
+        nodeA().create(aSession().ownedBy("bob").build(), limit, T0);
+        assertEquals(1, nodeA().countActive("bob", T0));
+    }
+
+    @ParameterizedTest
+    @EnumSource(MaxSessionsPolicy.class)
+    void fiftyConcurrentLoginsOnTwoNodesLeaveExactlyTheLimitActive(MaxSessionsPolicy policy) throws Exception {
+        SessionLimit limit = new SessionLimit(3, policy);
+        int logins = 50;
+        List<Callable<Boolean>> tasks = new ArrayList<>();
+        for (int i = 0; i < logins; i++) {
+            SessionStore node = i % 2 == 0 ? nodeA() : nodeB();
+            SessionRecord session = aSession().ownedBy("racer").build();
+            tasks.add(() -> {
+                try {
+                    node.create(session, limit, T0);
+                    return true;
+                } catch (SessionLimitReachedException refused) {
+                    return false;
+                }
+            });
+        }
+
+        List<Boolean> outcomes = runAllAtOnce(tasks);
+
+        assertEquals(3, nodeA().countActive("racer", T0));
+        long accepted = outcomes.stream().filter(ok -> ok).count();
+        if (policy == MaxSessionsPolicy.REJECT) {
+            assertEquals(3, accepted);
+        } else {
+            assertEquals(logins, accepted);
+            assertEquals(logins - 3, nodeA().history("racer", PageRequest.first(100)).items().stream()
+                    .filter(s -> s.ending().orElseThrow().reason() == EndReason.EVICTED_BY_LIMIT).count());
+        }
+    }
+
+    @Test
+    void endingRacingTouchAndCleanupNeverBringsASessionBack() throws Exception {
+        List<SessionRecord> sessions = IntStream.range(0, 40)
+                .mapToObj(i -> stored(aSession().ownedBy("u" + (i % 4)).idleTimeout(Duration.ofMinutes(30))))
+                .toList();
+        Instant later = T0.plus(Duration.ofMinutes(20));
+        List<Callable<Boolean>> tasks = new ArrayList<>();
+        for (SessionRecord s : sessions) {
+            tasks.add(() -> nodeA().end(s.id(), EndReason.REVOKED_BY_USER, later).isPresent());
+            tasks.add(() -> nodeB().touch(s.id(), later.plusSeconds(1), later.plus(Duration.ofMinutes(31)),
+                    later.plusSeconds(1)));
+            tasks.add(() -> !nodeB().endExpired(T0.plus(Duration.ofMinutes(40)), 5).isEmpty());
+        }
+        tasks.add(() -> nodeA().endAllOfUser("u1", Optional.empty(), EndReason.REVOKED_BY_ADMIN, later) != null);
+
+        runAllAtOnce(tasks);
+
+        for (SessionRecord s : sessions) {
+            SessionRecord after = nodeA().findById(s.id()).orElseThrow();
+            assertEquals(SessionStatus.ENDED, after.status(), "every session was ended by someone");
+            assertFalse(nodeB().touch(s.id(), later.plus(Duration.ofMinutes(1)), later.plus(Duration.ofMinutes(40)),
+                    later.plus(Duration.ofMinutes(1))), "an ended session never takes activity again");
+        }
+        assertEquals(0, nodeA().countActive("u0", later) + nodeA().countActive("u1", later)
+                + nodeA().countActive("u2", later) + nodeA().countActive("u3", later));
+    }
+
+    // ---- new device ---------------------------------------------------------------------------------------
+
+    @Test
+    void newDeviceOnlyForABrowserNeverSeenForThatUser() {
+        assertTrue(nodeA().create(aSession().browserId("laptop").build(), SessionLimit.unlimited(), T0).newDevice());
+        assertFalse(nodeB().create(aSession().browserId("laptop").build(), SessionLimit.unlimited(), T0).newDevice());
+        assertTrue(nodeA().create(aSession().browserId("phone").build(), SessionLimit.unlimited(), T0).newDevice());
+        assertTrue(nodeA().create(aSession().ownedBy("bob").browserId("laptop").build(), SessionLimit.unlimited(), T0)
+                .newDevice());
+        assertTrue(nodeA().create(aSession().build(), SessionLimit.unlimited(), T0).newDevice(),
+                "without a browser id every login counts as new");
+    }
+
+    // ---- reports ------------------------------------------------------------------------------------------
+
+    @Test
+    void countByDeviceGroupsLargestFirst() {
+        stored(aSession().device(DeviceType.DESKTOP, "Firefox 128", "Linux"));
+        stored(aSession().device(DeviceType.MOBILE, "Safari 17.1", "iOS 17.1"));
+        stored(aSession().device(DeviceType.MOBILE, "Chrome 120", "Android 14"));
+        SessionRecord ended = stored(aSession().device(DeviceType.TABLET, "Safari 17.1", "iPadOS 17.1"));
+        nodeA().end(ended.id(), EndReason.LOGOUT, T0);
+        stored(aSession().ownedBy("bob").device(DeviceType.BOT, "curl 8", "Other"));
+
+        Optional<String> alice = Optional.of("alice");
+        assertEquals(Map.of("mobile", 2L, "desktop", 1L, "tablet", 1L),
+                nodeA().countByDevice(alice, Optional.empty(), DeviceField.TYPE));
+        assertEquals("mobile", nodeA().countByDevice(alice, Optional.empty(), DeviceField.TYPE).keySet()
+                .iterator().next());
+        assertEquals(Map.of("mobile", 2L, "desktop", 1L, "bot", 1L),
+                nodeB().countByDevice(Optional.empty(), Optional.of(T0), DeviceField.TYPE));
+        assertEquals(Map.of("Safari 17.1", 2L, "Firefox 128", 1L, "Chrome 120", 1L),
+                nodeB().countByDevice(alice, Optional.empty(), DeviceField.BROWSER));
+        assertEquals(4L, nodeB().countByDevice(alice, Optional.empty(), DeviceField.OS).values().stream()
+                .mapToLong(Long::longValue).sum());
+        assertEquals(4, nodeA().countAll("alice"));
+    }
+
+    @Test
+    void durationsGiveMeanAndMedianOfEndedSessions() {
+        assertEquals(DurationSummary.empty(), nodeA().durations("alice"));
+        int[] minutes = {10, 20, 60, 30};
+        for (int m : minutes) {
+            SessionRecord s = stored(aSession());
+            nodeA().end(s.id(), EndReason.LOGOUT, T0.plus(Duration.ofMinutes(m)));
+        }
+        stored(aSession());
+
+        DurationSummary summary = nodeB().durations("alice");
+
+        assertEquals(4, summary.count());
+        assertEquals(Optional.of(Duration.ofMinutes(30)), summary.mean());
+        assertEquals(Optional.of(Duration.ofMinutes(25)), summary.median());
+
+        SessionRecord fifth = stored(aSession());
+        nodeA().end(fifth.id(), EndReason.LOGOUT, T0.plus(Duration.ofMinutes(100)));
+        assertEquals(Optional.of(Duration.ofMinutes(30)), nodeA().durations("alice").median());
+    }
+
+    @Test
+    void loginsAndEndsAreCountedPerUtcBucket() {
+        stored(aSession().createdAt(T0));
+        stored(aSession().createdAt(T0.plus(Duration.ofMinutes(59))));
+        SessionRecord nextHour = stored(aSession().createdAt(T0.plus(Duration.ofMinutes(61))));
+        stored(aSession().ownedBy("bob").createdAt(T0.plus(Duration.ofDays(1))));
+        stored(aSession().createdAt(T0.minus(Duration.ofDays(3))));
+        nodeA().end(nextHour.id(), EndReason.REVOKED_BY_ADMIN, T0.plus(Duration.ofMinutes(90)));
+
+        assertEquals(Map.of(T0, 2L, T0.plus(Duration.ofHours(1)), 1L, T0.plus(Duration.ofDays(1)), 1L),
+                nodeA().loginsPer(Optional.empty(), T0, TimeBucket.HOUR));
+        Instant day = TimeBucket.DAY.startOf(T0);
+        assertEquals(Map.of(day, 3L), nodeB().loginsPer(Optional.of("alice"), T0, TimeBucket.DAY));
+        assertEquals(Map.of(T0.plus(Duration.ofHours(1)), 1L), nodeB().endsPer(T0, TimeBucket.HOUR));
+        assertEquals(Map.of("revoked-by-admin", 1L), nodeA().countEndsByReason(T0));
+        assertEquals(Map.of(), nodeA().countEndsByReason(T0.plus(Duration.ofHours(2))));
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------
+
+    private EndReason reasonOf(SessionId id) {
+        return nodeB().findById(id).orElseThrow().ending().orElseThrow().reason();
+    }
+
+    private List<SessionId> searchIds(SessionSearch search, Instant now) {
+        return nodeB().search(search, now, PageRequest.first(50)).items().stream().map(SessionRecord::id).toList();
+    }
+
+    private static Set<SessionId> ids(List<SessionRecord> sessions) {
+        return Set.copyOf(sessions.stream().map(SessionRecord::id).toList());
+    }
+
+    /** Starts every task at the same moment on its own thread and returns their results in order. */
+    protected static <T> List<T> runAllAtOnce(List<Callable<T>> tasks) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(tasks.size(), 64));
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                try {
+                    results.add(future.get(60, TimeUnit.SECONDS));
+                } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                    throw new AssertionError("a concurrent task failed", e);
+                }
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

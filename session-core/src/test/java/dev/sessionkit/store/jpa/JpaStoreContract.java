@@ -1,0 +1,111 @@
+package dev.sessionkit.store.jpa;
+
+import static dev.sessionkit.testing.MutableClock.T0;
+import static dev.sessionkit.testing.Sessions.aSession;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sessionkit.config.SchemaMode;
+import dev.sessionkit.policy.SessionLimit;
+import dev.sessionkit.session.SessionRecord;
+import dev.sessionkit.store.SessionStore;
+import dev.sessionkit.store.SessionStoreContract;
+import dev.sessionkit.testing.Sessions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The store contract on the JPA store, as two nodes (two EntityManagerFactories) on one database whose tables
+ * were created from the shipped script, plus checks through raw JDBC of what is really stored.
+ */
+abstract class JpaStoreContract extends SessionStoreContract {
+
+    private JpaSessionStore nodeA;
+    private JpaSessionStore nodeB;
+
+    /** JDBC URL of a new, empty database for this test class. */
+    protected abstract String jdbcUrl();
+
+    protected abstract String user();
+
+    @Override
+    protected SessionStore nodeA() {
+        if (nodeA == null) {
+            nodeA = JpaSessionStores.open(jdbcUrl(), user(), "", SchemaMode.CREATE);
+            nodeB = JpaSessionStores.open(jdbcUrl(), user(), "", SchemaMode.VALIDATE);
+        }
+        return nodeA;
+    }
+
+    @Override
+    protected SessionStore nodeB() {
+        nodeA();
+        return nodeB;
+    }
+
+    @Override
+    protected void reset() {
+        nodeA();
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM sessionkit_session");
+            s.executeUpdate("DELETE FROM sessionkit_user_lock");
+            s.executeUpdate("DELETE FROM sessionkit_lease");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterAll
+    void closeNodes() {
+        if (nodeA != null) {
+            nodeA.close();
+            nodeB.close();
+        }
+    }
+
+    protected Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), user(), "");
+    }
+
+    @Test
+    void storesOnlyTheTokenHashNeverTheToken() throws SQLException {
+        Sessions builder = aSession();
+        SessionRecord session = builder.build();
+        nodeA().create(session, SessionLimit.unlimited(), T0);
+        String token = builder.token().reveal();
+
+        List<String> values = new ArrayList<>();
+        try (Connection c = connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT * FROM sessionkit_session")) {
+            while (rs.next()) {
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    values.add(String.valueOf(rs.getObject(i)));
+                }
+            }
+        }
+
+        assertFalse(values.isEmpty());
+        assertTrue(values.stream().noneMatch(v -> v.contains(token)), "the token must not be stored anywhere");
+        assertTrue(values.contains(builder.token().hash().hex()), "the SHA-256 hash is the lookup key");
+        assertEquals(64, builder.token().hash().hex().length());
+    }
+
+    @Test
+    void timesAreStoredAsTimestampsWithTimeZoneReadableInSql() throws SQLException {
+        SessionRecord session = aSession().build();
+        nodeA().create(session, SessionLimit.unlimited(), T0);
+        try (Connection c = connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT created_at FROM sessionkit_session")) {
+            rs.next();
+            assertEquals(T0, rs.getObject(1, java.time.OffsetDateTime.class).toInstant());
+        }
+    }
+}
