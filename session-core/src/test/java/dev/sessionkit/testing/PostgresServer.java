@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Each caller gets its own new database on it. Use {@code @ExtendWith(PostgresServer.Resolver.class)} and take a
  * {@code PostgresServer} parameter in a {@code @BeforeAll} method.
  */
-public final class PostgresServer implements ExtensionContext.Store.CloseableResource {
+public final class PostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
 

@@ -1,6 +1,11 @@
 package dev.sessionkit.store.jpa;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sessionkit.config.InvalidSettingException;
+import dev.sessionkit.config.SchemaMode;
 
 import dev.sessionkit.testing.PostgresServer;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +33,25 @@ class JpaSessionStorePostgresIT extends JpaStoreContract {
     @Override
     protected String user() {
         return "postgres";
+    }
+
+    @Test
+    void openWhenTablesMissingThenFailsNamingThePostgresqlScript() {
+        String empty = server.newDatabase();
+
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> JpaSessionStores.open(empty, "postgres", "", SchemaMode.VALIDATE));
+
+        assertEquals("schema", e.key());
+        assertTrue(e.getMessage().contains("/dev/sessionkit/store/jpa/schema-postgresql.sql"), e.getMessage());
+    }
+
+    @Test
+    void schemaCreateIsIdempotentAcrossRestarts() {
+        String database = server.newDatabase();
+        JpaSessionStores.open(database, "postgres", "", SchemaMode.CREATE).close();
+        JpaSessionStores.open(database, "postgres", "", SchemaMode.CREATE).close();
+        JpaSessionStores.open(database, "postgres", "", SchemaMode.VALIDATE).close();
     }
 
     @Test
