@@ -8,7 +8,6 @@ import dev.sessionkit.session.EndReason;
 import dev.sessionkit.session.Ending;
 import dev.sessionkit.session.SessionId;
 import dev.sessionkit.session.SessionRecord;
-import dev.sessionkit.session.SessionStatus;
 import dev.sessionkit.store.CreateResult;
 import dev.sessionkit.store.DeviceField;
 import dev.sessionkit.store.DurationSummary;
@@ -23,7 +22,6 @@ import dev.sessionkit.token.TokenHash;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.TypedQuery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,18 +40,18 @@ import java.util.Optional;
  */
 public final class JpaSessionStore implements SessionStore {
 
-    private static final String USABLE = "s.status = 'active' AND s.idleExpiresAt > :now AND s.absoluteExpiresAt > :now";
-
     private final EntityManagerFactory factory;
     private final Transactions tx;
     private final SqlDialect dialect;
     private final SqlReports reports;
+    private final SessionListings listings;
 
     JpaSessionStore(EntityManagerFactory factory, SqlDialect dialect) {
         this.factory = Objects.requireNonNull(factory, "factory");
         this.tx = new Transactions(factory);
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.reports = new SqlReports(tx, dialect);
+        this.listings = new SessionListings(tx);
     }
 
     @Override
@@ -133,16 +131,9 @@ public final class JpaSessionStore implements SessionStore {
 
     @Override
     public Optional<SessionRecord> end(SessionId id, EndReason reason, Instant now) {
-        return tx.write("end a session", em -> {
-            int updated = em.createQuery("UPDATE SessionEntity s SET s.status = 'ended', s.endedAt = :now, "
-                    + "s.endReason = :reason WHERE s.id = :id AND s.status = 'active'")
-                    .setParameter("now", utc(now))
-                    .setParameter("reason", reason.wireName())
-                    .setParameter("id", id.value())
-                    .executeUpdate();
-            return updated == 1 ? Optional.of(SessionRows.toRecord(em.find(SessionEntity.class, id.value())))
-                    : Optional.<SessionRecord>empty();
-        });
+        return tx.write("end a session", em -> endIfActive(em, id, reason, now)
+                ? Optional.of(SessionRows.toRecord(em.find(SessionEntity.class, id.value())))
+                : Optional.<SessionRecord>empty());
     }
 
     @Override
@@ -163,13 +154,7 @@ public final class JpaSessionStore implements SessionStore {
     public Optional<SessionRecord> replace(SessionId old, SessionRecord replacement, EndReason reason,
             Instant now) {
         return tx.write("rotate a session", em -> {
-            int updated = em.createQuery("UPDATE SessionEntity s SET s.status = 'ended', s.endedAt = :now, "
-                    + "s.endReason = :reason WHERE s.id = :id AND s.status = 'active'")
-                    .setParameter("now", utc(now))
-                    .setParameter("reason", reason.wireName())
-                    .setParameter("id", old.value())
-                    .executeUpdate();
-            if (updated != 1) {
+            if (!endIfActive(em, old, reason, now)) {
                 return Optional.<SessionRecord>empty();
             }
             em.persist(SessionRows.toEntity(replacement));
@@ -248,59 +233,22 @@ public final class JpaSessionStore implements SessionStore {
 
     @Override
     public List<SessionRecord> listActive(String userId, Instant now) {
-        return tx.read("list a user's sessions", em -> em.createQuery("SELECT s FROM SessionEntity s "
-                + "WHERE s.userId = :user AND " + USABLE + " ORDER BY s.lastAccessedAt DESC, s.id", SessionEntity.class)
-                .setParameter("user", userId)
-                .setParameter("now", utc(now))
-                .getResultList().stream().map(SessionRows::toRecord).toList());
+        return listings.listActive(userId, now);
     }
 
     @Override
     public long countActive(String userId, Instant now) {
-        return tx.read("count a user's sessions", em -> em.createQuery("SELECT COUNT(s) FROM SessionEntity s "
-                + "WHERE s.userId = :user AND " + USABLE, Long.class)
-                .setParameter("user", userId)
-                .setParameter("now", utc(now))
-                .getSingleResult());
+        return listings.countActive(userId, now);
     }
 
     @Override
     public Page<SessionRecord> history(String userId, PageRequest page) {
-        return tx.read("page a user's history", em -> {
-            long total = em.createQuery("SELECT COUNT(s) FROM SessionEntity s "
-                    + "WHERE s.userId = :user AND s.status = 'ended'", Long.class)
-                    .setParameter("user", userId).getSingleResult();
-            List<SessionRecord> items = em.createQuery("SELECT s FROM SessionEntity s "
-                    + "WHERE s.userId = :user AND s.status = 'ended' ORDER BY s.endedAt DESC, s.id", SessionEntity.class)
-                    .setParameter("user", userId)
-                    .setFirstResult(page.offset()).setMaxResults(page.size())
-                    .getResultList().stream().map(SessionRows::toRecord).toList();
-            return new Page<>(items, page, total);
-        });
+        return listings.history(userId, page);
     }
 
     @Override
     public Page<SessionRecord> search(SessionSearch search, Instant now, PageRequest page) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        search.userId().ifPresent(u -> where.append(" AND s.userId = :user"));
-        search.status().ifPresent(status -> where.append(status == SessionStatus.ACTIVE
-                ? " AND " + USABLE : " AND s.status = 'ended'"));
-        return tx.read("search sessions", em -> {
-            TypedQuery<Long> count = em.createQuery("SELECT COUNT(s) FROM SessionEntity s" + where, Long.class);
-            TypedQuery<SessionEntity> items = em.createQuery("SELECT s FROM SessionEntity s" + where
-                    + " ORDER BY s.createdAt DESC, s.id", SessionEntity.class);
-            search.userId().ifPresent(u -> {
-                count.setParameter("user", u);
-                items.setParameter("user", u);
-            });
-            if (search.status().filter(SessionStatus.ACTIVE::equals).isPresent()) {
-                count.setParameter("now", utc(now));
-                items.setParameter("now", utc(now));
-            }
-            List<SessionRecord> records = items.setFirstResult(page.offset()).setMaxResults(page.size())
-                    .getResultList().stream().map(SessionRows::toRecord).toList();
-            return new Page<>(records, page, count.getSingleResult());
-        });
+        return listings.search(search, now, page);
     }
 
     @Override
@@ -365,6 +313,16 @@ public final class JpaSessionStore implements SessionStore {
             ended.addAll(endLocked(em, usable.subList(0, excess), EndReason.EVICTED_BY_LIMIT, now));
         }
         return ended;
+    }
+
+    /** The one conditional statement that ends a single session: it never touches an ended one. */
+    private static boolean endIfActive(EntityManager em, SessionId id, EndReason reason, Instant now) {
+        return em.createQuery("UPDATE SessionEntity s SET s.status = 'ended', s.endedAt = :now, "
+                + "s.endReason = :reason WHERE s.id = :id AND s.status = 'active'")
+                .setParameter("now", utc(now))
+                .setParameter("reason", reason.wireName())
+                .setParameter("id", id.value())
+                .executeUpdate() == 1;
     }
 
     private boolean seenBefore(EntityManager em, String userId, TokenHash browserIdHash) {

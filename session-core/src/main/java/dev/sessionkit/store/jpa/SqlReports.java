@@ -43,7 +43,7 @@ final class SqlReports {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         userId.ifPresent(u -> where.append(" AND s.userId = :user"));
         activeAt.ifPresent(a -> where.append(
-                " AND s.status = 'active' AND s.idleExpiresAt > :now AND s.absoluteExpiresAt > :now"));
+                " AND " + SessionListings.USABLE));
         return tx.read("count sessions by device", em -> {
             var query = em.createQuery("SELECT " + attribute + ", COUNT(s) FROM SessionEntity s" + where
                     + " GROUP BY " + attribute, Object[].class);

@@ -1,0 +1,78 @@
+package dev.sessionkit.store.jpa;
+
+import static dev.sessionkit.store.jpa.SessionRows.utc;
+
+import dev.sessionkit.session.SessionRecord;
+import dev.sessionkit.session.SessionStatus;
+import dev.sessionkit.store.Page;
+import dev.sessionkit.store.PageRequest;
+import dev.sessionkit.store.SessionSearch;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.List;
+
+/** The store's listings: a user's devices, count and history, and the administrators' search, as JPQL. */
+final class SessionListings {
+
+    /** A session that authenticates at {@code :now}: not ended and before both deadlines. */
+    static final String USABLE = "s.status = 'active' AND s.idleExpiresAt > :now AND s.absoluteExpiresAt > :now";
+
+    private final Transactions tx;
+
+    SessionListings(Transactions tx) {
+        this.tx = tx;
+    }
+
+    List<SessionRecord> listActive(String userId, Instant now) {
+        return tx.read("list a user's sessions", em -> em.createQuery("SELECT s FROM SessionEntity s "
+                + "WHERE s.userId = :user AND " + USABLE + " ORDER BY s.lastAccessedAt DESC, s.id", SessionEntity.class)
+                .setParameter("user", userId)
+                .setParameter("now", utc(now))
+                .getResultList().stream().map(SessionRows::toRecord).toList());
+    }
+
+    long countActive(String userId, Instant now) {
+        return tx.read("count a user's sessions", em -> em.createQuery("SELECT COUNT(s) FROM SessionEntity s "
+                + "WHERE s.userId = :user AND " + USABLE, Long.class)
+                .setParameter("user", userId)
+                .setParameter("now", utc(now))
+                .getSingleResult());
+    }
+
+    Page<SessionRecord> history(String userId, PageRequest page) {
+        return tx.read("page a user's history", em -> {
+            long total = em.createQuery("SELECT COUNT(s) FROM SessionEntity s "
+                    + "WHERE s.userId = :user AND s.status = 'ended'", Long.class)
+                    .setParameter("user", userId).getSingleResult();
+            List<SessionRecord> items = em.createQuery("SELECT s FROM SessionEntity s "
+                    + "WHERE s.userId = :user AND s.status = 'ended' ORDER BY s.endedAt DESC, s.id", SessionEntity.class)
+                    .setParameter("user", userId)
+                    .setFirstResult(page.offset()).setMaxResults(page.size())
+                    .getResultList().stream().map(SessionRows::toRecord).toList();
+            return new Page<>(items, page, total);
+        });
+    }
+
+    Page<SessionRecord> search(SessionSearch search, Instant now, PageRequest page) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        search.userId().ifPresent(u -> where.append(" AND s.userId = :user"));
+        search.status().ifPresent(status -> where.append(status == SessionStatus.ACTIVE
+                ? " AND " + USABLE : " AND s.status = 'ended'"));
+        return tx.read("search sessions", em -> {
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(s) FROM SessionEntity s" + where, Long.class);
+            TypedQuery<SessionEntity> items = em.createQuery("SELECT s FROM SessionEntity s" + where
+                    + " ORDER BY s.createdAt DESC, s.id", SessionEntity.class);
+            search.userId().ifPresent(u -> {
+                count.setParameter("user", u);
+                items.setParameter("user", u);
+            });
+            if (search.status().filter(SessionStatus.ACTIVE::equals).isPresent()) {
+                count.setParameter("now", utc(now));
+                items.setParameter("now", utc(now));
+            }
+            List<SessionRecord> records = items.setFirstResult(page.offset()).setMaxResults(page.size())
+                    .getResultList().stream().map(SessionRows::toRecord).toList();
+            return new Page<>(records, page, count.getSingleResult());
+        });
+    }
+}
