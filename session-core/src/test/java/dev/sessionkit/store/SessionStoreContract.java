@@ -16,6 +16,14 @@ import dev.sessionkit.session.Ending;
 import dev.sessionkit.session.SessionId;
 import dev.sessionkit.session.SessionRecord;
 import dev.sessionkit.session.SessionStatus;
+import dev.sessionkit.maintenance.SessionCleanup;
+import dev.sessionkit.policy.ExpiryPolicy;
+import dev.sessionkit.service.InvalidReason;
+import dev.sessionkit.service.SessionListeners;
+import dev.sessionkit.service.SessionService;
+import dev.sessionkit.service.ValidationResult;
+import dev.sessionkit.session.ClientInfo;
+import dev.sessionkit.session.SessionPrincipal;
 import dev.sessionkit.testing.Sessions;
 import dev.sessionkit.token.TokenHash;
 import java.security.SecureRandom;
@@ -477,6 +485,58 @@ public abstract class SessionStoreContract {
         }
         assertEquals(0, nodeA().countActive("u0", later) + nodeA().countActive("u1", later)
                 + nodeA().countActive("u2", later) + nodeA().countActive("u3", later));
+    }
+
+    @Test
+    void validatingLoggingOutAndCleaningUpRacingNeverAcceptAnEndedSession() throws Exception {
+        // Every read of this clock moves it 1 ms on, so with a zero touch interval every validation writes.
+        java.util.concurrent.atomic.AtomicLong ticks = new java.util.concurrent.atomic.AtomicLong();
+        java.time.Clock ticking = new java.time.Clock() {
+            @Override
+            public Instant instant() {
+                return T0.plusMillis(ticks.incrementAndGet());
+            }
+
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+        };
+        ExpiryPolicy policy = new ExpiryPolicy(Duration.ofMinutes(30), Duration.ofHours(1), Duration.ZERO);
+        SessionService serviceA = SessionService.builder(nodeA(), policy).clock(ticking).build();
+        SessionService serviceB = SessionService.builder(nodeB(), policy).clock(ticking).build();
+        SessionCleanup cleanup = new SessionCleanup(nodeB(), SessionListeners.none(), ticking, Duration.ofDays(1),
+                MINUTE, "cleaner", 5, 2);
+        List<String> tokens = IntStream.range(0, 20)
+                .mapToObj(i -> serviceA.login(SessionPrincipal.of("user" + (i % 3)), ClientInfo.unknown()).token()
+                        .reveal())
+                .toList();
+        List<Callable<String>> tasks = new ArrayList<>();
+        for (String token : tokens) {
+            for (int i = 0; i < 4; i++) {
+                SessionService service = i % 2 == 0 ? serviceA : serviceB;
+                tasks.add(() -> service.validate(token).isValid() ? "" : "");
+            }
+            tasks.add(() -> {
+                serviceA.logout(token);
+                // Once logout has returned, no node may accept the token again.
+                return serviceB.validate(token).isValid() || serviceA.validate(token).isValid()
+                        ? "accepted after logout" : "";
+            });
+            tasks.add(() -> cleanup.runOnce().ran() ? "" : "");
+        }
+
+        List<String> violations = runAllAtOnce(tasks).stream().filter(v -> !v.isEmpty()).toList();
+
+        assertEquals(List.of(), violations);
+        for (String token : tokens) {
+            assertEquals(new ValidationResult.Invalid(InvalidReason.ENDED), serviceB.validate(token));
+        }
     }
 
     // ---- new device ---------------------------------------------------------------------------------------
