@@ -21,9 +21,12 @@ public record ExpiryPolicy(Duration idleTimeout, Duration absoluteTimeout, Durat
 
     /**
      * Validates the durations.
+     * the idle timeout
      *
+     * @param idleTimeout see the record description
+     * @param absoluteTimeout see the record description
+     * @param touchInterval see the record description
      * @throws IllegalArgumentException if a timeout is not positive or the touch interval is not shorter than
-     *     the idle timeout
      */
     public ExpiryPolicy {
         Objects.requireNonNull(idleTimeout, "idleTimeout");

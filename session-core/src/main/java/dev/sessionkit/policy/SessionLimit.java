@@ -15,6 +15,8 @@ public record SessionLimit(int maxPerUser, MaxSessionsPolicy policy) {
     /**
      * Validates the limit.
      *
+     * @param maxPerUser see the record description
+     * @param policy see the record description
      * @throws IllegalArgumentException if the maximum is negative
      */
     public SessionLimit {

@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public record BucketCount(Instant start, long count) {
 
-    /** Checks the start is present. */
+    /**
+     * Checks the start is present.
+     *
+     * @param start see the record description
+     * @param count see the record description
+     */
     public BucketCount {
         Objects.requireNonNull(start, "start");
     }

@@ -17,7 +17,15 @@ import java.util.Map;
 public record GlobalStats(long active, List<BucketCount> loginsPerHour, List<BucketCount> endsPerHour,
         Map<String, Long> activeByDeviceType, Map<String, Long> endsByReason) {
 
-    /** Copies the collections, keeping map order. */
+    /**
+     * Copies the collections, keeping map order.
+     *
+     * @param active see the record description
+     * @param loginsPerHour see the record description
+     * @param endsPerHour see the record description
+     * @param activeByDeviceType see the record description
+     * @param endsByReason see the record description
+     */
     public GlobalStats {
         loginsPerHour = List.copyOf(loginsPerHour);
         endsPerHour = List.copyOf(endsPerHour);

@@ -14,7 +14,13 @@ import java.util.Objects;
  */
 public record IssuedSession(SessionToken token, SessionRecord session, boolean newDevice) {
 
-    /** Checks the parts are present. */
+    /**
+     * Checks the parts are present.
+     *
+     * @param token see the record description
+     * @param session see the record description
+     * @param newDevice see the record description
+     */
     public IssuedSession {
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(session, "session");

@@ -21,7 +21,17 @@ import java.util.Objects;
 public record UserAnalytics(long total, long active, Map<String, Long> byDeviceType, Map<String, Long> byBrowser,
         Map<String, Long> byOs, DurationSummary durations, List<BucketCount> loginsPerDay) {
 
-    /** Copies the collections, keeping map order. */
+    /**
+     * Copies the collections, keeping map order.
+     *
+     * @param total see the record description
+     * @param active see the record description
+     * @param byDeviceType see the record description
+     * @param byBrowser see the record description
+     * @param byOs see the record description
+     * @param durations see the record description
+     * @param loginsPerDay see the record description
+     */
     public UserAnalytics {
         byDeviceType = Collections.unmodifiableMap(new LinkedHashMap<>(byDeviceType));
         byBrowser = Collections.unmodifiableMap(new LinkedHashMap<>(byBrowser));

@@ -15,7 +15,11 @@ public sealed interface ValidationResult {
      * @param session the session, with its activity as stored after this request
      */
     record Valid(SessionRecord session) implements ValidationResult {
-        /** Checks the session is present. */
+        /**
+         * Checks the session is present.
+         *
+         * @param session see the record description
+         */
         public Valid {
             Objects.requireNonNull(session, "session");
         }
@@ -27,7 +31,11 @@ public sealed interface ValidationResult {
      * @param reason why not
      */
     record Invalid(InvalidReason reason) implements ValidationResult {
-        /** Checks the reason is present. */
+        /**
+         * Checks the reason is present.
+         *
+         * @param reason see the record description
+         */
         public Invalid {
             Objects.requireNonNull(reason, "reason");
         }

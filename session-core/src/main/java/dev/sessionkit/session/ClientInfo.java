@@ -17,7 +17,13 @@ public record ClientInfo(String ipAddress, UserAgentData userAgent, Optional<Str
     /** Longest address literal kept (an IPv6 address with zone fits). */
     public static final int MAX_IP_LENGTH = 64;
 
-    /** Normalises absent parts and bounds the address length. */
+    /**
+     * Normalises absent parts and bounds the address length.
+     *
+     * @param ipAddress see the record description
+     * @param userAgent see the record description
+     * @param browserId see the record description
+     */
     public ClientInfo {
         ipAddress = ipAddress == null ? "" : ipAddress.strip();
         if (ipAddress.length() > MAX_IP_LENGTH) {

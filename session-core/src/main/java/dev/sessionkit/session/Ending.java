@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public record Ending(Instant at, EndReason reason) {
 
-    /** Checks both parts are present. */
+    /**
+     * Checks both parts are present.
+     *
+     * @param at see the record description
+     * @param reason see the record description
+     */
     public Ending {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(reason, "reason");

@@ -20,6 +20,7 @@ public record SessionId(String value) {
     /**
      * Validates the format.
      *
+     * @param value see the record description
      * @throws IllegalArgumentException if the value is not 22 base64url characters
      */
     public SessionId {

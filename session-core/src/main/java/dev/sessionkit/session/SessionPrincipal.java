@@ -22,6 +22,9 @@ public record SessionPrincipal(String userId, String username, Set<String> roles
     /**
      * Validates the parts.
      *
+     * @param userId see the record description
+     * @param username see the record description
+     * @param roles see the record description
      * @throws IllegalArgumentException when a part is blank, too long, or a role contains a comma
      */
     public SessionPrincipal {

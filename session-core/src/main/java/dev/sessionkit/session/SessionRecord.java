@@ -46,6 +46,19 @@ public record SessionRecord(
     /**
      * Checks that every part is present and the times are in order.
      *
+     * @param id see the record description
+     * @param tokenHash see the record description
+     * @param principal see the record description
+     * @param createdAt see the record description
+     * @param lastAccessedAt see the record description
+     * @param idleExpiresAt see the record description
+     * @param absoluteExpiresAt see the record description
+     * @param ending see the record description
+     * @param ipAddress see the record description
+     * @param userAgent see the record description
+     * @param device see the record description
+     * @param location see the record description
+     * @param browserIdHash see the record description
      * @throws IllegalArgumentException if last access precedes creation or the absolute expiry precedes creation
      */
     public SessionRecord {

@@ -13,7 +13,13 @@ import java.util.Objects;
  */
 public record CreateResult(SessionRecord created, List<SessionRecord> ended, boolean newDevice) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param created see the record description
+     * @param ended see the record description
+     * @param newDevice see the record description
+     */
     public CreateResult {
         Objects.requireNonNull(created, "created");
         ended = List.copyOf(ended);

@@ -13,7 +13,13 @@ import java.util.Optional;
  */
 public record DurationSummary(long count, Optional<Duration> mean, Optional<Duration> median) {
 
-    /** Checks the parts are present. */
+    /**
+     * Checks the parts are present.
+     *
+     * @param count see the record description
+     * @param mean see the record description
+     * @param median see the record description
+     */
     public DurationSummary {
         Objects.requireNonNull(mean, "mean");
         Objects.requireNonNull(median, "median");

@@ -14,7 +14,13 @@ import java.util.function.Function;
  */
 public record Page<T>(List<T> items, PageRequest request, long total) {
 
-    /** Copies the items. */
+    /**
+     * Copies the items.
+     *
+     * @param items see the record description
+     * @param request see the record description
+     * @param total see the record description
+     */
     public Page {
         items = List.copyOf(items);
         Objects.requireNonNull(request, "request");

@@ -16,6 +16,8 @@ public record PageRequest(int page, int size) {
     /**
      * Validates the bounds.
      *
+     * @param page see the record description
+     * @param size see the record description
      * @throws IllegalArgumentException when page or size is out of range
      */
     public PageRequest {

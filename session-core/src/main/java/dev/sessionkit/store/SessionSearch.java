@@ -13,7 +13,12 @@ import java.util.Optional;
  */
 public record SessionSearch(Optional<String> userId, Optional<SessionStatus> status) {
 
-    /** Checks the parts are present. */
+    /**
+     * Checks the parts are present.
+     *
+     * @param userId see the record description
+     * @param status see the record description
+     */
     public SessionSearch {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(status, "status");

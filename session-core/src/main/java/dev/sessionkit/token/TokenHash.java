@@ -21,6 +21,7 @@ public record TokenHash(String hex) {
     /**
      * Validates the format.
      *
+     * @param hex see the record description
      * @throws IllegalArgumentException if not 64 lower-case hex characters
      */
     public TokenHash {
