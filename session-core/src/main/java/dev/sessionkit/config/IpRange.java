@@ -1,6 +1,8 @@
 package dev.sessionkit.config;
 
+import dev.sessionkit.net.IpLiterals;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -41,11 +43,11 @@ public final class IpRange {
         String value = text.strip();
         int slash = value.indexOf('/');
         String address = slash < 0 ? value : value.substring(0, slash);
-        boolean v6 = address.indexOf(':') >= 0;
-        if (!v6 && !address.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'))) {
-            throw new IllegalArgumentException("not an IP address literal (host names are not accepted)");
+        byte[] bytes = IpLiterals.parseOrThrow(address).getAddress();
+        if (bytes.length == 4 && address.indexOf(':') >= 0) {
+            // An IPv4-mapped literal comes back as IPv4; keep its IPv6 form so the prefix length counts 128 bits.
+            bytes = mapped(bytes);
         }
-        byte[] bytes = v6 ? IpLiterals.parseIpv6(address) : IpLiterals.parseIpv4(address);
         int prefix = slash < 0 ? bytes.length * 8 : prefixLength(value.substring(slash + 1), bytes.length * 8);
         if (isMapped(bytes) && prefix >= 96) {
             bytes = Arrays.copyOfRange(bytes, 12, 16);
@@ -99,8 +101,12 @@ public final class IpRange {
      */
     @Override
     public String toString() {
-        String address = isIpv4() ? IpLiterals.formatIpv4(network) : IpLiterals.formatIpv6(network);
-        return address + "/" + prefixLength;
+        try {
+            return IpLiterals.format(InetAddress.getByAddress(network)) + "/" + prefixLength;
+        } catch (UnknownHostException impossible) {
+            // Only thrown for an array that is neither 4 nor 16 bytes long, which a range never holds.
+            throw new IllegalStateException(impossible);
+        }
     }
 
     /**
@@ -132,6 +138,12 @@ public final class IpRange {
             throw new IllegalArgumentException("prefix length must be a number from 0 to " + max);
         }
         return value;
+    }
+
+    private static byte[] mapped(byte[] ipv4) {
+        byte[] bytes = Arrays.copyOf(MAPPED_PREFIX, 16);
+        System.arraycopy(ipv4, 0, bytes, 12, 4);
+        return bytes;
     }
 
     private static boolean isMapped(byte[] bytes) {

@@ -84,7 +84,7 @@ final class GeoIpLocationResolver implements LocationResolver {
         if (closed.get()) {
             return Optional.empty();
         }
-        Optional<InetAddress> address = IpLiterals.parsePublic(ipAddress);
+        Optional<InetAddress> address = PublicAddresses.parsePublic(ipAddress);
         if (address.isEmpty()) {
             return Optional.empty();
         }
