@@ -25,8 +25,12 @@ enum SqlDialect {
                     + "OR absolute_expires_at <= ?2) ORDER BY id LIMIT ?3 FOR UPDATE SKIP LOCKED"),
     MYSQL("mysql",
             "INSERT IGNORE INTO sessionkit_user_lock (user_id) VALUES (?1)",
-            "INSERT IGNORE INTO sessionkit_lease (name, holder, expires_at) VALUES (?1, NULL, ?2)",
-            "UNIX_TIMESTAMP(%s)",
+            // Not INSERT IGNORE: on an existing row it takes a shared lock, and two nodes that both go on to
+            // UPDATE the lease in the same transaction deadlock; ON DUPLICATE KEY locks the row exclusively.
+            "INSERT INTO sessionkit_lease (name, holder, expires_at) VALUES (?1, NULL, ?2) "
+                    + "ON DUPLICATE KEY UPDATE name = name",
+            // Not UNIX_TIMESTAMP(): it reads a DATETIME in the session time zone, and these columns hold UTC.
+            "(TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', %s) * 0.000001)",
             "SELECT id FROM sessionkit_session WHERE status = 'active' AND (idle_expires_at <= ?1 "
                     + "OR absolute_expires_at <= ?2) ORDER BY id LIMIT ?3 FOR UPDATE SKIP LOCKED");
 

@@ -1,5 +1,7 @@
 -- Sessionkit schema for MySQL 8 and MariaDB 10.6+ (InnoDB). Run once (mysql <, Flyway, Liquibase, or `sessionkit schema create`).
--- DATETIME(6) columns hold UTC: connect with connectionTimeZone=UTC (Connector/J) or run the server in UTC.
+-- DATETIME(6) columns hold UTC whatever the server's time zone. The driver converts to and from the JVM's zone
+-- unless told otherwise: connect with connectionTimeZone=UTC (MySQL Connector/J) or
+-- connectionTimeZone=UTC&preserveInstants=true (MariaDB Connector/J), or run the JVM in UTC.
 -- One row per login; ended sessions stay as history until history-retention passes.
 CREATE TABLE sessionkit_session (
     id                    VARCHAR(22)              NOT NULL PRIMARY KEY,
