@@ -61,7 +61,8 @@ public final class JpaSessionStore implements SessionStore {
             if (created.isPresent()) {
                 return created.get();
             }
-            insertUserLockRow(session.userId());
+            insertRowIfAbsent("prepare the user's lock row", dialect.insertUserLockIfAbsent(),
+                    List.of(session.userId()), em -> em.find(UserLockEntity.class, session.userId()) != null);
             return createLimited(session, limit, now)
                     .orElseThrow(() -> new IllegalStateException("user lock row vanished during login"));
         }
@@ -79,17 +80,21 @@ public final class JpaSessionStore implements SessionStore {
     }
 
     /**
-     * Inserts the user's lock row in its own transaction. Two first logins may race here; the loser's insert can
+     * Runs an insert-unless-present statement in its own transaction. Two nodes may race here; the loser's insert can
      * fail on the primary key (H2's MERGE is not atomic), which is fine as long as the row now exists.
      */
-    private void insertUserLockRow(String userId) {
+    private void insertRowIfAbsent(String what, String sql, List<Object> parameters,
+            java.util.function.Function<EntityManager, Boolean> exists) {
         try {
-            tx.write("prepare the user's lock row", em -> em.createNativeQuery(dialect.insertUserLockIfAbsent())
-                    .setParameter(1, userId).executeUpdate());
+            tx.write(what, em -> {
+                var query = em.createNativeQuery(sql);
+                for (int i = 0; i < parameters.size(); i++) {
+                    query.setParameter(i + 1, parameters.get(i));
+                }
+                return query.executeUpdate();
+            });
         } catch (SessionStoreUnavailableException e) {
-            boolean exists = tx.read("check the user's lock row",
-                    em -> em.find(UserLockEntity.class, userId) != null);
-            if (!exists) {
+            if (!tx.read("check " + what, exists)) {
                 throw e;
             }
         }
@@ -205,19 +210,26 @@ public final class JpaSessionStore implements SessionStore {
 
     @Override
     public boolean tryAcquireLease(String name, String holder, Instant now, Duration ttl) {
-        return tx.write("acquire the " + name + " lease", em -> {
-            em.createNativeQuery(dialect.insertLeaseIfAbsent())
-                    .setParameter(1, name)
-                    .setParameter(2, utc(Instant.EPOCH))
-                    .executeUpdate();
-            return em.createQuery("UPDATE LeaseEntity l SET l.holder = :holder, l.expiresAt = :until "
-                    + "WHERE l.name = :name AND (l.holder IS NULL OR l.holder = :holder OR l.expiresAt <= :now)")
-                    .setParameter("holder", holder)
-                    .setParameter("until", utc(now.plus(ttl)))
-                    .setParameter("name", name)
-                    .setParameter("now", utc(now))
-                    .executeUpdate() == 1;
-        });
+        Optional<Boolean> acquired = tx.write("acquire the " + name + " lease", em -> takeLease(em, name, holder, now,
+                ttl) ? Optional.of(true) : em.find(LeaseEntity.class, name) != null ? Optional.of(false)
+                : Optional.<Boolean>empty());
+        if (acquired.isPresent()) {
+            return acquired.get();
+        }
+        // First use of this lease name: create its row, then try once more.
+        insertRowIfAbsent("prepare the " + name + " lease row", dialect.insertLeaseIfAbsent(),
+                List.of(name, utc(Instant.EPOCH)), em -> em.find(LeaseEntity.class, name) != null);
+        return tx.write("acquire the " + name + " lease", em -> takeLease(em, name, holder, now, ttl));
+    }
+
+    private static boolean takeLease(EntityManager em, String name, String holder, Instant now, Duration ttl) {
+        return em.createQuery("UPDATE LeaseEntity l SET l.holder = :holder, l.expiresAt = :until "
+                + "WHERE l.name = :name AND (l.holder IS NULL OR l.holder = :holder OR l.expiresAt <= :now)")
+                .setParameter("holder", holder)
+                .setParameter("until", utc(now.plus(ttl)))
+                .setParameter("name", name)
+                .setParameter("now", utc(now))
+                .executeUpdate() == 1;
     }
 
     @Override
