@@ -1,0 +1,97 @@
+package dev.sessionkit.servlet;
+
+import dev.sessionkit.config.SessionkitSettings;
+import dev.sessionkit.token.SessionToken;
+import dev.sessionkit.token.TokenGenerator;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads and writes Sessionkit's two cookies. The session cookie is HttpOnly, Path=/, no Domain and no expiry (it
+ * dies with the browser; the server's timeouts rule), Secure with the {@code __Host-} prefix when
+ * {@code cookie-secure} is on. The browser-id cookie lives 400 days and carries no authority.
+ *
+ * <p>The {@code Cookie} header is parsed here rather than by the container, so that every container treats a
+ * duplicated, empty or odd cookie the same way: refused, never a 500 and never a guess.
+ */
+final class SessionCookies {
+
+    static final Duration BROWSER_ID_LIFETIME = Duration.ofDays(400);
+    private static final String HOST_PREFIX = "__Host-";
+
+    private final String sessionName;
+    private final String browserIdName;
+    private final String attributes;
+    private final TokenGenerator browserIds;
+
+    SessionCookies(SessionkitSettings settings, TokenGenerator browserIds) {
+        String prefix = settings.cookieSecure() ? HOST_PREFIX : "";
+        this.sessionName = prefix + settings.cookieName();
+        this.browserIdName = prefix + settings.browserIdCookie();
+        this.attributes = "; Path=/" + (settings.cookieSecure() ? "; Secure" : "") + "; HttpOnly; SameSite="
+                + settings.cookieSameSite().attributeValue();
+        this.browserIds = browserIds;
+    }
+
+    String sessionName() {
+        return sessionName;
+    }
+
+    PresentedCookie readSession(HttpServletRequest request) {
+        List<String> values = valuesOf(request, sessionName);
+        if (values.isEmpty()) {
+            return new PresentedCookie.Absent();
+        }
+        if (values.size() > 1) {
+            return new PresentedCookie.Refused("the session cookie was sent more than once");
+        }
+        return values.get(0).isEmpty() ? new PresentedCookie.Refused("the session cookie is empty")
+                : new PresentedCookie.Present(values.get(0));
+    }
+
+    /** The browser id, when the browser sent exactly one well-formed one. */
+    Optional<String> readBrowserId(HttpServletRequest request) {
+        List<String> values = valuesOf(request, browserIdName);
+        return values.size() == 1 ? SessionToken.parse(values.get(0)).map(SessionToken::reveal) : Optional.empty();
+    }
+
+    void writeSession(HttpServletResponse response, SessionToken token) {
+        response.addHeader("Set-Cookie", sessionName + "=" + token.reveal() + attributes);
+        // A response that sets a session cookie must never be stored by a shared cache.
+        response.setHeader("Cache-Control", "no-store");
+    }
+
+    void clearSession(HttpServletResponse response) {
+        response.addHeader("Set-Cookie", sessionName + "=; Max-Age=0" + attributes);
+    }
+
+    /** Returns the browser's id, issuing (and setting) a new one when it has none. */
+    String ensureBrowserId(HttpServletRequest request, HttpServletResponse response) {
+        return readBrowserId(request).orElseGet(() -> {
+            String id = browserIds.next().reveal();
+            response.addHeader("Set-Cookie", browserIdName + "=" + id + "; Max-Age="
+                    + BROWSER_ID_LIFETIME.getSeconds() + attributes);
+            return id;
+        });
+    }
+
+    private static List<String> valuesOf(HttpServletRequest request, String name) {
+        List<String> values = new ArrayList<>(1);
+        for (String header : Collections.list(request.getHeaders("Cookie"))) {
+            for (String pair : header.split(";")) {
+                String trimmed = pair.strip();
+                int equals = trimmed.indexOf('=');
+                String cookieName = equals < 0 ? trimmed : trimmed.substring(0, equals).strip();
+                if (cookieName.equals(name)) {
+                    values.add(equals < 0 ? "" : trimmed.substring(equals + 1).strip());
+                }
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,222 @@
+package dev.sessionkit.servlet;
+
+import dev.sessionkit.Sessionkit;
+import dev.sessionkit.SessionkitException;
+import dev.sessionkit.config.SessionkitSettings;
+import dev.sessionkit.service.IssuedSession;
+import dev.sessionkit.service.ValidationResult;
+import dev.sessionkit.session.EndReason;
+import dev.sessionkit.session.SessionPrincipal;
+import dev.sessionkit.session.SessionRecord;
+import dev.sessionkit.store.SessionLimitReachedException;
+import dev.sessionkit.store.SessionStoreUnavailableException;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.security.Principal;
+import java.util.Set;
+
+/**
+ * Validates every request against the session store. Declare it in {@code web.xml} (settings as init-params,
+ * context params, {@code sessionkit.properties} or {@code SESSIONKIT_*} variables), or register an instance made
+ * with {@link #SessionFilter(Sessionkit)}.
+ *
+ * <p>For each request not excluded: read the session cookie, validate it (which records activity, throttled),
+ * and pass the request on with {@code getUserPrincipal}, {@code getRemoteUser} and {@code isUserInRole} answered
+ * from the session, which is also the request attribute {@link #SESSION_ATTRIBUTE}. Without a valid session the
+ * request never reaches the app: API calls get 401 {@code application/problem+json}, browser GETs a redirect to
+ * {@code login-path} (or 401), and a stale cookie is cleared. When the store cannot answer the answer is 503.
+ */
+public class SessionFilter implements Filter {
+
+    /** Request attribute holding the {@link SessionRecord} that authenticated the request. */
+    public static final String SESSION_ATTRIBUTE = "dev.sessionkit.session";
+
+    private static final System.Logger LOG = System.getLogger(SessionFilter.class.getName());
+
+    private final Sessionkit provided;
+    private SessionkitRuntime runtime;
+    private PathRules paths;
+
+    /** Creates the filter for {@code web.xml}: it builds Sessionkit from the settings at init and closes it at destroy. */
+    public SessionFilter() {
+        this.provided = null;
+    }
+
+    /**
+     * Creates the filter around an instance the application built (and will close), for programmatic registration
+     * with {@code servletContext.addFilter("sessionkit", new SessionFilter(sessionkit))}.
+     *
+     * @param sessionkit the running Sessionkit
+     */
+    public SessionFilter(Sessionkit sessionkit) {
+        this.provided = java.util.Objects.requireNonNull(sessionkit, "sessionkit");
+    }
+
+    @Override
+    public void init(FilterConfig config) throws ServletException {
+        Sessionkit sessionkit;
+        try {
+            sessionkit = provided != null ? provided : Sessionkit.builder(ServletSettings.resolve(config)).build();
+        } catch (SessionkitException e) {
+            // One clear line for the operator; the deployment fails instead of running without sessions.
+            LOG.log(System.Logger.Level.ERROR, "Sessionkit cannot start: " + e.getMessage());
+            throw new ServletException("Sessionkit cannot start: " + e.getMessage(), e);
+        }
+        runtime = new SessionkitRuntime(sessionkit, provided == null, config.getServletContext());
+        paths = new PathRules(sessionkit.settings());
+        config.getServletContext().setAttribute(SessionkitRuntime.ATTRIBUTE, runtime);
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)) {
+            throw new ServletException("Sessionkit filters HTTP requests only");
+        }
+        if (paths.isExcluded(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        HttpServletRequest authenticated;
+        try {
+            authenticated = authenticate(request, response);
+        } catch (SessionStoreUnavailableException e) {
+            // Without the store nobody can be told valid: refuse rather than let the request through.
+            LOG.log(System.Logger.Level.WARNING, "Session store unavailable: " + e.getMessage());
+            response.setHeader("Retry-After", "5");
+            Problems.write(response, 503, "Service Unavailable",
+                    "Sessions cannot be checked right now. Try again in a few seconds.");
+            return;
+        }
+        if (authenticated != null) {
+            chain.doFilter(authenticated, response);
+        }
+    }
+
+    /** Returns the request to pass on, or null when this method already answered. */
+    private HttpServletRequest authenticate(HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        SessionkitSettings settings = runtime.sessionkit().settings();
+        Principal containerUser = settings.adoptContainerLogin() ? request.getUserPrincipal() : null;
+        PresentedCookie cookie = runtime.cookies().readSession(request);
+        if (cookie instanceof PresentedCookie.Refused refused) {
+            deny(request, response, true, "Your session cookie is not valid (" + refused.why() + "). Sign in again.");
+            return null;
+        }
+        if (cookie instanceof PresentedCookie.Absent) {
+            if (containerUser != null) {
+                return adopt(request, response, containerUser);
+            }
+            deny(request, response, false, "Sign in to continue.");
+            return null;
+        }
+        String token = ((PresentedCookie.Present) cookie).value();
+        ValidationResult result = runtime.sessionkit().service().validate(token);
+        if (result instanceof ValidationResult.Valid valid) {
+            SessionRecord session = valid.session();
+            if (containerUser != null && !containerUser.getName().equals(session.userId())) {
+                // The container now says someone else is signed in: the old session must not speak for them.
+                runtime.sessionkit().service().end(session.id(), EndReason.LOGOUT);
+                deny(request, response, true, "Your sign-in has ended. Sign in again.");
+                return null;
+            }
+            return expose(request, session, settings.adoptContainerLogin());
+        }
+        if (containerUser != null) {
+            if (isUnadoptedContainerLogin(request)) {
+                // A new container login behind a stale cookie (the app's own logout could not clear it): adopt
+                // it, replacing the cookie, as if there were none.
+                return adopt(request, response, containerUser);
+            }
+            // An ended session also ends the container login it was adopted from.
+            endContainerLogin(request);
+        }
+        deny(request, response, true, "Your session has ended. Sign in again.");
+        return null;
+    }
+
+    /** Whether the container keeps this login in an HttpSession that no Sessionkit session was adopted into yet. */
+    private static boolean isUnadoptedContainerLogin(HttpServletRequest request) {
+        HttpSession containerSession = request.getSession(false);
+        try {
+            return containerSession != null
+                    && containerSession.getAttribute(ContainerSessionListener.ADOPTED_SESSION) == null;
+        } catch (IllegalStateException invalidated) {
+            return false;
+        }
+    }
+
+    private HttpServletRequest adopt(HttpServletRequest request, HttpServletResponse response, Principal user)
+            throws IOException {
+        try {
+            IssuedSession issued = runtime.sessionkit().service().login(
+                    new SessionPrincipal(user.getName(), user.getName(), Set.of()),
+                    runtime.clientInfo(request, response));
+            runtime.cookies().writeSession(response, issued.token());
+            HttpSession containerSession = request.getSession(false);
+            if (containerSession != null) {
+                // Lets ContainerSessionListener end this session when the container's login session ends.
+                containerSession.setAttribute(ContainerSessionListener.ADOPTED_SESSION, issued.session().id().value());
+            }
+            return expose(request, issued.session(), true);
+        } catch (SessionLimitReachedException e) {
+            endContainerLogin(request);
+            Problems.write(response, 403, "Too Many Sessions", e.getMessage());
+            return null;
+        }
+    }
+
+    private static HttpServletRequest expose(HttpServletRequest request, SessionRecord session,
+            boolean containerRoles) {
+        request.setAttribute(SESSION_ATTRIBUTE, session);
+        return new AuthenticatedRequest(request, new SessionkitPrincipal(session), containerRoles);
+    }
+
+    private void deny(HttpServletRequest request, HttpServletResponse response, boolean clearCookie, String detail)
+            throws IOException {
+        if (clearCookie) {
+            runtime.cookies().clearSession(response);
+        }
+        var loginPath = runtime.sessionkit().settings().loginPath();
+        if (loginPath.isPresent() && RequestKind.of(request) == RequestKind.BROWSER) {
+            response.setHeader("Cache-Control", "no-store");
+            response.setStatus(302);
+            response.setHeader("Location", request.getContextPath() + loginPath.get());
+            return;
+        }
+        Problems.write(response, 401, "Unauthorized", detail);
+    }
+
+    private static void endContainerLogin(HttpServletRequest request) {
+        HttpSession containerSession = request.getSession(false);
+        if (containerSession != null) {
+            try {
+                containerSession.invalidate();
+            } catch (IllegalStateException alreadyInvalid) {
+                // Another request invalidated it a moment ago: the outcome we wanted.
+                LOG.log(System.Logger.Level.DEBUG, "Container session was already invalid");
+            }
+        }
+        try {
+            request.logout();
+        } catch (ServletException e) {
+            LOG.log(System.Logger.Level.WARNING, "Container logout failed: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        if (runtime != null) {
+            runtime.close();
+            runtime = null;
+        }
+    }
+}

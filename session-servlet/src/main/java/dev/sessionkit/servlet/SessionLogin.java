@@ -1,0 +1,135 @@
+package dev.sessionkit.servlet;
+
+import dev.sessionkit.service.IssuedSession;
+import dev.sessionkit.service.SessionService;
+import dev.sessionkit.session.EndReason;
+import dev.sessionkit.session.SessionPrincipal;
+import dev.sessionkit.session.SessionRecord;
+import dev.sessionkit.store.SessionLimitReachedException;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The one helper application code calls to sign users in and out. The app checks the password its own way, then:
+ * <pre>{@code
+ * SessionLogin.of(request.getServletContext())
+ *         .login(request, response, new SessionPrincipal(user.id(), user.name(), user.roles()));
+ * }</pre>
+ * Every method sets or clears the cookie on the response itself. Thread-safe; works on paths the filter excludes
+ * (the login page) as well as on filtered ones.
+ */
+public final class SessionLogin {
+
+    private final SessionkitRuntime runtime;
+
+    private SessionLogin(SessionkitRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    /**
+     * Returns the helper of a web app whose {@link SessionFilter} has started.
+     *
+     * @param context the web app's context
+     * @return the helper
+     * @throws IllegalStateException when no SessionFilter runs in this web app
+     */
+    public static SessionLogin of(ServletContext context) {
+        return new SessionLogin(SessionkitRuntime.of(context));
+    }
+
+    /**
+     * Starts a new session for a user who just proved who they are, and sets its cookie. Always a new token (no
+     * fixation): a session this browser held before is ended, and the app's own {@code HttpSession}, if any, gets
+     * a new id.
+     *
+     * @param request the login request
+     * @param response its response, which receives the cookie
+     * @param principal who signed in
+     * @return the new session
+     * @throws SessionLimitReachedException when the user is at {@code max-sessions-per-user} and the policy rejects
+     * @throws dev.sessionkit.store.SessionStoreUnavailableException when the store cannot answer
+     */
+    public SessionRecord login(HttpServletRequest request, HttpServletResponse response, SessionPrincipal principal) {
+        Objects.requireNonNull(principal, "principal");
+        presentedToken(request).ifPresent(service()::logout);
+        IssuedSession issued = service().login(principal, runtime.clientInfo(request, response));
+        runtime.cookies().writeSession(response, issued.token());
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
+        request.setAttribute(SessionFilter.SESSION_ATTRIBUTE, issued.session());
+        return issued.session();
+    }
+
+    /**
+     * Ends this browser's session and clears its cookie; the app's own {@code HttpSession} is invalidated too.
+     *
+     * @param request the logout request
+     * @param response its response
+     * @return true when an active session was ended
+     */
+    public boolean logout(HttpServletRequest request, HttpServletResponse response) {
+        boolean ended = presentedToken(request).map(service()::logout).orElse(false);
+        runtime.cookies().clearSession(response);
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        return ended;
+    }
+
+    /**
+     * Replaces this browser's session by one with a fresh token (e.g. after a privilege change) and sets the new
+     * cookie. The lifetime is not extended.
+     *
+     * @param request the request carrying the current cookie
+     * @param response its response, which receives the new cookie
+     * @return the new session, or empty when the current one was not valid
+     */
+    public Optional<SessionRecord> rotate(HttpServletRequest request, HttpServletResponse response) {
+        Optional<IssuedSession> rotated = presentedToken(request).flatMap(service()::rotate);
+        rotated.ifPresent(issued -> {
+            runtime.cookies().writeSession(response, issued.token());
+            request.setAttribute(SessionFilter.SESSION_ATTRIBUTE, issued.session());
+        });
+        return rotated.map(IssuedSession::session);
+    }
+
+    /**
+     * After a password change: ends every other session of this user (reason {@code password-changed}) and rotates
+     * this browser's token, so a stolen cookie of this session stops working too.
+     *
+     * @param request the request carrying the current cookie
+     * @param response its response, which receives the new cookie
+     * @return how many other sessions were ended; 0 when the current session was not valid
+     */
+    public int endOthers(HttpServletRequest request, HttpServletResponse response) {
+        Optional<SessionRecord> current = rotate(request, response);
+        return current.map(session -> service().endOthers(session.userId(), session.id(),
+                EndReason.PASSWORD_CHANGED)).orElse(0);
+    }
+
+    /**
+     * Returns the session that authenticated this request, if the filter found one.
+     *
+     * @param request a request behind the filter
+     * @return the session
+     */
+    public static Optional<SessionRecord> current(HttpServletRequest request) {
+        return request.getAttribute(SessionFilter.SESSION_ATTRIBUTE) instanceof SessionRecord session
+                ? Optional.of(session) : Optional.empty();
+    }
+
+    private SessionService service() {
+        return runtime.sessionkit().service();
+    }
+
+    private Optional<String> presentedToken(HttpServletRequest request) {
+        return runtime.cookies().readSession(request) instanceof PresentedCookie.Present present
+                ? Optional.of(present.value()) : Optional.empty();
+    }
+}

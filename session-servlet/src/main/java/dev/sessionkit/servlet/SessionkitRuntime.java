@@ -1,0 +1,127 @@
+package dev.sessionkit.servlet;
+
+import dev.sessionkit.Sessionkit;
+import dev.sessionkit.device.UserAgentData;
+import dev.sessionkit.session.ClientInfo;
+import dev.sessionkit.token.TokenGenerator;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.SecureRandom;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Everything one servlet context needs at run time: the Sessionkit instance, the cookie and address rules, and
+ * the cleanup scheduler (one daemon thread). Created by {@link SessionFilter#init} and closed by its
+ * {@code destroy}, leaving no thread, connection or driver registration behind.
+ */
+final class SessionkitRuntime implements AutoCloseable {
+
+    static final String ATTRIBUTE = SessionkitRuntime.class.getName();
+    private static final System.Logger LOG = System.getLogger(SessionkitRuntime.class.getName());
+    private static final List<String> CLIENT_HINTS = List.of("sec-ch-ua", "sec-ch-ua-mobile", "sec-ch-ua-platform",
+            "sec-ch-ua-platform-version", "sec-ch-ua-model", "sec-ch-ua-full-version-list");
+
+    private final Sessionkit sessionkit;
+    private final boolean ownsSessionkit;
+    private final SessionCookies cookies;
+    private final ClientAddressResolver addresses;
+    private final ScheduledExecutorService scheduler;
+    private volatile Thread schedulerThread;
+    private final ClassLoader appClassLoader;
+
+    SessionkitRuntime(Sessionkit sessionkit, boolean ownsSessionkit, ServletContext context) {
+        this.sessionkit = sessionkit;
+        this.ownsSessionkit = ownsSessionkit;
+        this.cookies = new SessionCookies(sessionkit.settings(), TokenGenerator.secureRandom(new SecureRandom()));
+        this.addresses = new ClientAddressResolver(sessionkit.settings().trustedProxies());
+        this.appClassLoader = context.getClassLoader();
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "sessionkit-cleanup" + context.getContextPath().replace('/', '-'));
+            thread.setDaemon(true);
+            schedulerThread = thread;
+            return thread;
+        });
+        long interval = sessionkit.settings().cleanupInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(sessionkit.cleanup(), interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    static SessionkitRuntime of(ServletContext context) {
+        Object runtime = context.getAttribute(ATTRIBUTE);
+        if (runtime instanceof SessionkitRuntime sessionkitRuntime) {
+            return sessionkitRuntime;
+        }
+        throw new IllegalStateException("Sessionkit is not running in this web app: declare "
+                + SessionFilter.class.getName() + " in web.xml or register it programmatically");
+    }
+
+    Sessionkit sessionkit() {
+        return sessionkit;
+    }
+
+    SessionCookies cookies() {
+        return cookies;
+    }
+
+    /** Describes the client of a request at login: resolved address, user agent and hints, browser id. */
+    ClientInfo clientInfo(HttpServletRequest request, HttpServletResponse response) {
+        Map<String, String> hints = new HashMap<>();
+        for (String name : CLIENT_HINTS) {
+            String value = request.getHeader(name);
+            if (value != null) {
+                hints.put(name.toLowerCase(Locale.ROOT), value);
+            }
+        }
+        return new ClientInfo(addresses.resolve(request), new UserAgentData(request.getHeader("User-Agent"), hints),
+                java.util.Optional.of(cookies.ensureBrowserId(request, response)));
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        try {
+            if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.log(System.Logger.Level.WARNING, "Sessionkit cleanup did not stop within 10 s");
+            } else if (schedulerThread != null) {
+                // The pool reports termination while its thread is still exiting; wait for the thread itself, so
+                // that none is left when the container checks the stopped app for leaked threads.
+                schedulerThread.join(TimeUnit.SECONDS.toMillis(1));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (ownsSessionkit) {
+            sessionkit.close();
+            deregisterDriversOfThisApp();
+        }
+    }
+
+    /**
+     * Drivers the web app's own class loader registered would pin that loader after undeploy (Tomcat warns about
+     * it); drivers of the server or the JVM are left alone.
+     */
+    private void deregisterDriversOfThisApp() {
+        if (appClassLoader == null || appClassLoader == ClassLoader.getSystemClassLoader()) {
+            return;
+        }
+        for (Driver driver : Collections.list(DriverManager.getDrivers())) {
+            if (driver.getClass().getClassLoader() == appClassLoader) {
+                try {
+                    DriverManager.deregisterDriver(driver);
+                } catch (SQLException e) {
+                    LOG.log(System.Logger.Level.WARNING, "Could not deregister JDBC driver " + driver, e);
+                }
+            }
+        }
+    }
+}
