@@ -328,6 +328,59 @@ abstract class FilterContract {
         assertEquals(List.of(true, false, true), newDevice);
     }
 
+    @Test
+    void rotateGivesANewTokenAndTheOldOneStopsWorking() throws Exception {
+        URI base = start();
+        Browser browser = new Browser(base);
+        String oldId = browser.login("alice", "user");
+        String oldToken = browser.cookies().get(SID);
+
+        HttpResponse<String> rotated = browser.post("/app/rotate", Map.of());
+
+        assertEquals(200, rotated.statusCode());
+        assertNotEquals(oldId, rotated.body());
+        assertNotEquals(oldToken, browser.cookies().get(SID));
+        assertTrue(browser.get("/app/x").body().contains("session=" + rotated.body()));
+        Browser replay = new Browser(base);
+        replay.cookies().put(SID, oldToken);
+        assertEquals(401, replay.get("/app/x", "Accept", "application/json").statusCode());
+        assertEquals(EndReason.ROTATED, reason(oldId));
+    }
+
+    @Test
+    void endOthersAfterAPasswordChangeSignsOutOtherDevicesAndKeepsThisOne() throws Exception {
+        URI base = start();
+        Browser laptop = new Browser(base);
+        laptop.login("alice", "user");
+        Browser phone = new Browser(base);
+        String phoneSession = phone.login("alice", "user");
+        Browser bobs = new Browser(base);
+        bobs.login("bob", "user");
+
+        HttpResponse<String> ended = laptop.post("/app/end-others", Map.of());
+
+        assertEquals("1", ended.body());
+        assertEquals(200, laptop.get("/app/x").statusCode());
+        assertEquals(401, phone.get("/app/x", "Accept", "application/json").statusCode());
+        assertEquals(EndReason.PASSWORD_CHANGED, reason(phoneSession));
+        assertEquals(200, bobs.get("/app/x").statusCode(), "other users are untouched");
+    }
+
+    @Test
+    void theCleanupSchedulerEndsExpiredSessionsInTheBackground() throws Exception {
+        Browser browser = new Browser(start(settings().cleanupInterval(Duration.ofMillis(200))));
+        String id = browser.login("alice", "user");
+        clock.advance(Duration.ofHours(1));
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (sessionkit().store().findById(new SessionId(id)).orElseThrow().isActive()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20); // waiting for the scheduler's next tick; expiry itself comes from the clock
+        }
+
+        assertEquals(EndReason.EXPIRED_IDLE, reason(id), "no request came: the scheduler ended it");
+    }
+
     // ---- client address -----------------------------------------------------------------------------------
 
     @Test

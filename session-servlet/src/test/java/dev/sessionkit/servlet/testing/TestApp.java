@@ -27,6 +27,8 @@ public final class TestApp {
         Map<String, HttpServlet> servlets = new LinkedHashMap<>();
         servlets.put("/login", new Login());
         servlets.put("/logout", new Logout());
+        servlets.put("/app/rotate", new Rotate());
+        servlets.put("/app/end-others", new EndOthers());
         servlets.put("/app/*", new Echo());
         servlets.put("/public/*", new Public());
         return servlets;
@@ -87,6 +89,25 @@ public final class TestApp {
             out.println("authType=" + request.getAuthType());
             out.println("session=" + SessionLogin.current(request).map(s -> s.id().value()).orElse(null));
             out.println("ip=" + SessionLogin.current(request).map(SessionRecord::ipAddress).orElse(null));
+        }
+    }
+
+    /** POST: gives this browser a fresh token; answers with the new session's public id. */
+    static final class Rotate extends HttpServlet {
+        @Override
+        protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            response.setContentType("text/plain");
+            response.getWriter().print(SessionLogin.of(getServletContext()).rotate(request, response)
+                    .map(s -> s.id().value()).orElse("none"));
+        }
+    }
+
+    /** POST: "I changed my password": ends the user's other sessions; answers how many. */
+    static final class EndOthers extends HttpServlet {
+        @Override
+        protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            response.setContentType("text/plain");
+            response.getWriter().print(SessionLogin.of(getServletContext()).endOthers(request, response));
         }
     }
 
