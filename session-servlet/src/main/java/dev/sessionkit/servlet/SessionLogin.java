@@ -114,6 +114,31 @@ public final class SessionLogin {
     }
 
     /**
+     * Ends every session of this browser's user, this one included, and clears the cookie ("sign out everywhere").
+     *
+     * @param request the request carrying the current cookie
+     * @param response its response
+     * @return how many sessions were ended; 0 when the current session was not valid
+     */
+    public int endAll(HttpServletRequest request, HttpServletResponse response) {
+        Optional<SessionRecord> current = current(request);
+        int ended = current.map(session -> service().endAllOfUser(session.userId(), EndReason.REVOKED_BY_USER))
+                .orElse(0);
+        runtime.cookies().clearSession(response);
+        return ended;
+    }
+
+    /**
+     * Returns the running Sessionkit of this web app, for code that needs its services or queries directly
+     * (such as the REST module).
+     *
+     * @return the instance the filter runs on
+     */
+    public dev.sessionkit.Sessionkit sessionkit() {
+        return runtime.sessionkit();
+    }
+
+    /**
      * Returns the session that authenticated this request, if the filter found one.
      *
      * @param request a request behind the filter

@@ -70,7 +70,8 @@ public final class Browser {
         return response.body();
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
+    /** Sends any request with this browser's cookies, remembering what it sets. */
+    public HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
         request.header("User-Agent", userAgent).timeout(Duration.ofSeconds(20));
         if (!cookies.isEmpty()) {
             request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())

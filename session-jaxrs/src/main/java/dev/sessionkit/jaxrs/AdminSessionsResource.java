@@ -1,0 +1,109 @@
+package dev.sessionkit.jaxrs;
+
+import dev.sessionkit.Sessionkit;
+import dev.sessionkit.jaxrs.json.EndedJson;
+import dev.sessionkit.jaxrs.json.PageJson;
+import dev.sessionkit.jaxrs.json.SessionJson;
+import dev.sessionkit.jaxrs.json.StatsJson;
+import dev.sessionkit.session.EndReason;
+import dev.sessionkit.session.SessionRecord;
+import dev.sessionkit.session.SessionStatus;
+import dev.sessionkit.store.SessionSearch;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Optional;
+
+/**
+ * Everybody's sessions, for holders of the {@code admin-role} setting's role (403 for anyone else, 401 without a
+ * session).
+ */
+@Path("admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminSessionsResource {
+
+    @Context
+    private HttpServletRequest request;
+
+    /** Creates the resource; the JAX-RS runtime makes one per request. */
+    public AdminSessionsResource() {
+        // fields are injected
+    }
+
+    /**
+     * Pages through any sessions, newest login first.
+     *
+     * @param user only this user id's sessions, when given
+     * @param status {@code active} or {@code ended}, when given
+     * @param page zero-based page number, default 0
+     * @param size page size, 1 to 200, default 20
+     * @return the page
+     */
+    @GET
+    @Path("sessions")
+    public PageJson<SessionJson> sessions(@QueryParam("user") String user, @QueryParam("status") String status,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        SessionRecord current = requireAdmin();
+        SessionSearch search = new SessionSearch(Optional.ofNullable(user).filter(u -> !u.isEmpty()),
+                parseStatus(status));
+        return PageJson.of(sessionkit().queries().search(search, Paging.parse(page, size)),
+                s -> SessionJson.of(s, s.id().equals(current.id())));
+    }
+
+    /**
+     * Computes statistics over all users.
+     *
+     * @return active count, logins and ends per hour, devices and end reasons
+     */
+    @GET
+    @Path("stats")
+    public StatsJson stats() {
+        requireAdmin();
+        return StatsJson.of(sessionkit().queries().stats());
+    }
+
+    /**
+     * Ends every active session of a user.
+     *
+     * @param userId the user's id
+     * @return {@code {"ended": n}}
+     */
+    @DELETE
+    @Path("users/{userId}/sessions")
+    public EndedJson endAllOfUser(@PathParam("userId") String userId) {
+        requireAdmin();
+        if (userId.isBlank() || userId.length() > 255) {
+            throw ProblemException.badRequest("userId must be 1 to 255 characters.");
+        }
+        return new EndedJson(sessionkit().service().endAllOfUser(userId, EndReason.REVOKED_BY_ADMIN));
+    }
+
+    private SessionRecord requireAdmin() {
+        SessionRecord current = CurrentSession.require(request);
+        if (!request.isUserInRole(sessionkit().settings().adminRole())) {
+            throw new ProblemException(403, "Forbidden", "This needs the administrator role.");
+        }
+        return current;
+    }
+
+    private static Optional<SessionStatus> parseStatus(String status) {
+        if (status == null || status.isEmpty()) {
+            return Optional.empty();
+        }
+        return switch (status) {
+            case "active" -> Optional.of(SessionStatus.ACTIVE);
+            case "ended" -> Optional.of(SessionStatus.ENDED);
+            default -> throw ProblemException.badRequest("status must be 'active' or 'ended'.");
+        };
+    }
+
+    private Sessionkit sessionkit() {
+        return CurrentSession.sessionkit(request);
+    }
+}

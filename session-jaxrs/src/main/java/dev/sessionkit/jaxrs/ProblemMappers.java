@@ -1,0 +1,63 @@
+package dev.sessionkit.jaxrs;
+
+import dev.sessionkit.servlet.Problems;
+import dev.sessionkit.store.SessionStoreUnavailableException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Turns every failure of the REST API into {@code application/problem+json}: the runtime's own errors (404 for an
+ * unknown path, 405, 415...), store outages (503), and anything unexpected (500, logged here, never shown).
+ */
+final class ProblemMappers {
+
+    private static final System.Logger LOG = System.getLogger(ProblemMappers.class.getName());
+
+    private ProblemMappers() {
+    }
+
+    static Response problem(int status, String title, String detail) {
+        return Response.status(status).type(Problems.MEDIA_TYPE).entity(Problems.json(status, title, detail))
+                .header("Cache-Control", "no-store").build();
+    }
+
+    /** Keeps our own problems as they are and dresses the runtime's errors as problems. */
+    @Provider
+    public static final class WebErrors implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            Response original = e.getResponse();
+            if (original.getMediaType() != null && Problems.MEDIA_TYPE.equals(original.getMediaType().toString())) {
+                return original;
+            }
+            int status = original.getStatus();
+            Response.StatusType type = Response.Status.fromStatusCode(status);
+            String title = type == null ? "Error" : type.getReasonPhrase();
+            return problem(status, title, status == 404 ? "No such resource." : title + ".");
+        }
+    }
+
+    /** The store could not answer: 503, so clients retry instead of assuming anything. */
+    @Provider
+    public static final class StoreDown implements ExceptionMapper<SessionStoreUnavailableException> {
+        @Override
+        public Response toResponse(SessionStoreUnavailableException e) {
+            LOG.log(System.Logger.Level.WARNING, "Session store unavailable: " + e.getMessage());
+            return Response.fromResponse(problem(503, "Service Unavailable",
+                    "Sessions cannot be read right now. Try again in a few seconds.")).header("Retry-After", "5")
+                    .build();
+        }
+    }
+
+    /** A bug: logged with its stack trace for the operator, a bare 500 for the client. */
+    @Provider
+    public static final class Unexpected implements ExceptionMapper<RuntimeException> {
+        @Override
+        public Response toResponse(RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "Unexpected error in the Sessionkit REST API", e);
+            return problem(500, "Internal Server Error", "Something went wrong on our side.");
+        }
+    }
+}
