@@ -1,0 +1,98 @@
+package dev.sessionkit.examples;
+
+import java.net.URI;
+import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.DefaultServlet;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.resource.Resource;
+import org.eclipse.jetty.util.resource.ResourceFactory;
+
+/**
+ * Runs the demo on embedded Jetty 12: {@code java -jar examples/target/sessionkit-demo.jar}. Port 8080 unless
+ * {@code SESSIONKIT_PORT} says otherwise (0 picks a free one); embedded H2 in {@code ./data} unless
+ * {@code SESSIONKIT_JDBC_URL} points elsewhere.
+ */
+public final class DemoServer implements AutoCloseable {
+
+    private final Server server = new Server();
+    private ServletContextHandler context;
+
+    /**
+     * Starts the demo.
+     *
+     * @param host the address to listen on
+     * @param port the port, 0 for any free one
+     * @return the base URI
+     * @throws Exception when Jetty or Sessionkit cannot start (a bad setting, say)
+     */
+    public URI start(String host, int port) throws Exception {
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost(host);
+        connector.setPort(port);
+        server.addConnector(connector);
+        context = new ServletContextHandler(ServletContextHandler.SESSIONS);
+        context.setContextPath("/");
+        ResourceFactory resources = ResourceFactory.of(context);
+        Resource pages = resources.newClassLoaderResource("demo-webapp");
+        Resource webjars = resources.newClassLoaderResource("META-INF/resources");
+        context.setBaseResource(ResourceFactory.combine(pages, webjars));
+        context.setWelcomeFiles(new String[] {"index.html"});
+        context.addEventListener(new DemoWebApp());
+        ServletHolder files = new ServletHolder("default", DefaultServlet.class);
+        files.setInitParameter("dirAllowed", "false");
+        context.addServlet(files, "/");
+        server.setHandler(context);
+        server.start();
+        if (!context.isAvailable()) {
+            server.stop();
+            throw new IllegalStateException("The demo could not start; see the log above for the setting to fix.");
+        }
+        return URI.create("http://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + connector.getLocalPort());
+    }
+
+    /**
+     * Returns the demo users, e.g. to print their passwords.
+     *
+     * @return the users
+     */
+    public DemoUsers users() {
+        return (DemoUsers) context.getServletContext().getAttribute(DemoWebApp.USERS);
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+
+    /**
+     * Starts the demo and prints where and how to sign in.
+     *
+     * @param args ignored; settings come from {@code SESSIONKIT_*} variables
+     * @throws Exception when the demo cannot start
+     */
+    public static void main(String[] args) throws Exception {
+        String port = System.getenv().getOrDefault("SESSIONKIT_PORT", "8080");
+        DemoServer demo = new DemoServer();
+        URI uri = demo.start("0.0.0.0", Integer.parseInt(port.strip()));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                demo.close();
+            } catch (Exception e) {
+                System.err.println("Demo did not stop cleanly: " + e.getMessage());
+            }
+        }));
+        StringBuilder banner = new StringBuilder("\nSessionkit demo running on " + uri + "\n");
+        for (Map.Entry<String, String> user : new java.util.TreeMap<>(demo.users().passwords()).entrySet()) {
+            banner.append(String.format("  sign in as %-5s %s password: %s%n", user.getKey(),
+                    DemoUsers.rolesOf(user.getKey()).contains(DemoUsers.ADMIN_ROLE) ? "(admin)" : "       ",
+                    user.getValue()));
+        }
+        banner.append("  data: ").append(DemoWebApp.dataDirectory().toAbsolutePath())
+                .append("  (SESSIONKIT_JDBC_URL moves sessions to PostgreSQL; Ctrl+C stops)\n");
+        System.out.println(banner);
+        demo.server.join();
+    }
+}

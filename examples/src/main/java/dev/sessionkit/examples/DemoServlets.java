@@ -1,0 +1,119 @@
+package dev.sessionkit.examples;
+
+import dev.sessionkit.servlet.SessionLogin;
+import dev.sessionkit.session.SessionPrincipal;
+import dev.sessionkit.store.SessionLimitReachedException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/** The demo's few servlets: sign in, sign out, change password, and the ping pair for health checks. */
+final class DemoServlets {
+
+    private DemoServlets() {
+    }
+
+    /** {@code POST /login}: 303 to /app/ with the cookie, or 401 with the same message for any failure. */
+    static final class Login extends HttpServlet {
+        private final DemoUsers users;
+
+        Login(DemoUsers users) {
+            this.users = users;
+        }
+
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            response.sendRedirect(request.getContextPath() + "/login.html");
+        }
+
+        @Override
+        protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            Optional<SessionPrincipal> user = users.authenticate(request.getParameter("username"),
+                    request.getParameter("password"));
+            if (user.isEmpty()) {
+                page(response, 401, "Wrong username or password.");
+                return;
+            }
+            try {
+                SessionLogin.of(getServletContext()).login(request, response, user.get());
+            } catch (SessionLimitReachedException e) {
+                page(response, 409, e.getMessage());
+                return;
+            }
+            response.setStatus(303);
+            response.setHeader("Location", request.getContextPath() + "/app/");
+        }
+
+        private static void page(HttpServletResponse response, int status, String message) throws IOException {
+            response.setStatus(status);
+            response.setContentType("text/html;charset=UTF-8");
+            response.getOutputStream().write(("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                    + "<title>Sign in - Sessionkit demo</title><link rel=\"stylesheet\" href=\"static/style.css\">"
+                    + "</head><body><main class=\"narrow\"><h1>Sign in</h1><p role=\"alert\" class=\"error\">"
+                    + message + "</p><p><a href=\"login.html\">Try again</a></p></main></body></html>")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** {@code POST /logout}: ends the session, 303 to the sign-in page. */
+    static final class Logout extends HttpServlet {
+        @Override
+        protected void doPost(HttpServletRequest request, HttpServletResponse response) {
+            SessionLogin.of(getServletContext()).logout(request, response);
+            response.setStatus(303);
+            response.setHeader("Location", request.getContextPath() + "/login.html");
+        }
+    }
+
+    /**
+     * {@code POST /app/password} (form fields {@code current}, {@code next}): changes the password and signs out
+     * every other device; 204, or 400 when the current password is wrong or the new one too short.
+     */
+    static final class Password extends HttpServlet {
+        private final DemoUsers users;
+
+        Password(DemoUsers users) {
+            this.users = users;
+        }
+
+        @Override
+        protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            if (request.getHeader("X-Requested-With") == null) {
+                // Same rule as the REST API: a cross-site form cannot add this header.
+                response.sendError(403, "Send the X-Requested-With header.");
+                return;
+            }
+            if (!users.changePassword(request.getRemoteUser(), request.getParameter("current"),
+                    request.getParameter("next"))) {
+                response.setStatus(400);
+                response.setContentType("text/plain;charset=UTF-8");
+                response.getWriter().print("The current password is wrong, or the new one is shorter than 8.");
+                return;
+            }
+            int others = SessionLogin.of(getServletContext()).endOthers(request, response);
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().print(others);
+        }
+    }
+
+    /** {@code GET /ping} and {@code GET /app/ping}: "pong", the health check and benchmark pair. */
+    static final class Ping extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            response.setContentType("text/plain");
+            response.getWriter().print("pong");
+        }
+    }
+
+    /** {@code GET /}: to the dashboard (which sends browsers without a session to sign in). */
+    static final class Root extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) {
+            response.setStatus(302);
+            response.setHeader("Location", request.getContextPath() + "/app/");
+        }
+    }
+}

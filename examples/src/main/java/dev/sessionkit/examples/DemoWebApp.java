@@ -1,0 +1,60 @@
+package dev.sessionkit.examples;
+
+import dev.sessionkit.jaxrs.SessionkitApplication;
+import dev.sessionkit.servlet.SessionFilter;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletRegistration;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Optional;
+import org.glassfish.jersey.servlet.ServletContainer;
+
+/**
+ * Wires the demo into a servlet context, the same way in the embedded Jetty and in a WAR (where web.xml declares
+ * this listener): the Sessionkit filter on everything, the sign-in servlets, and the REST API at /api. Settings
+ * come as everywhere: {@code SESSIONKIT_*} variables win over the demo's {@code sessionkit.properties}.
+ */
+public final class DemoWebApp implements ServletContextListener {
+
+    /** Context attribute holding the {@link DemoUsers}. */
+    public static final String USERS = DemoUsers.class.getName();
+
+    /** Creates the listener; containers instantiate it. */
+    public DemoWebApp() {
+        // stateless until the context starts
+    }
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        ServletContext context = event.getServletContext();
+        DemoUsers users = DemoUsers.open(dataDirectory(), Optional.ofNullable(System.getenv("SESSIONKIT_DEMO_PASSWORD"))
+                .filter(p -> !p.isBlank()));
+        context.setAttribute(USERS, users);
+        users.passwords().forEach((user, password) -> context.log("Demo user " + user
+                + (DemoUsers.rolesOf(user).contains(DemoUsers.ADMIN_ROLE) ? " (admin)" : "")
+                + " password: " + password));
+
+        FilterRegistration.Dynamic filter = context.addFilter("sessionkit", SessionFilter.class);
+        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+
+        context.addServlet("login", new DemoServlets.Login(users)).addMapping("/login");
+        context.addServlet("logout", new DemoServlets.Logout()).addMapping("/logout");
+        context.addServlet("password", new DemoServlets.Password(users)).addMapping("/app/password");
+        context.addServlet("ping", new DemoServlets.Ping()).addMapping("/ping", "/app/ping");
+        context.addServlet("root", new DemoServlets.Root()).addMapping("");
+        ServletRegistration.Dynamic api = context.addServlet("api", ServletContainer.class);
+        api.setInitParameter("jakarta.ws.rs.Application", SessionkitApplication.class.getName());
+        api.setLoadOnStartup(1);
+        api.addMapping("/api/*");
+    }
+
+    /** Where the demo keeps its users file: {@code SESSIONKIT_DEMO_DATA}, else {@code ./data}. */
+    static Path dataDirectory() {
+        String configured = System.getenv("SESSIONKIT_DEMO_DATA");
+        return Path.of(configured == null || configured.isBlank() ? "data" : configured);
+    }
+}
