@@ -29,12 +29,27 @@ public final class DemoServer implements AutoCloseable {
      * @throws Exception when Jetty or Sessionkit cannot start (a bad setting, say)
      */
     public URI start(String host, int port) throws Exception {
+        return start(host, port, Map.of());
+    }
+
+    /**
+     * Starts the demo with extra context parameters, which beat the demo's {@code sessionkit.properties} (tests
+     * use them to point at their own database and data directory).
+     *
+     * @param host the address to listen on
+     * @param port the port, 0 for any free one
+     * @param contextParams settings and {@code sessionkit.demo.data} as servlet-context parameters
+     * @return the base URI
+     * @throws Exception when Jetty or Sessionkit cannot start
+     */
+    public URI start(String host, int port, Map<String, String> contextParams) throws Exception {
         ServerConnector connector = new ServerConnector(server);
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
         context = new ServletContextHandler(ServletContextHandler.SESSIONS);
         context.setContextPath("/");
+        contextParams.forEach(context::setInitParameter);
         ResourceFactory resources = ResourceFactory.of(context);
         Resource pages = resources.newClassLoaderResource("demo-webapp");
         Resource webjars = resources.newClassLoaderResource("META-INF/resources");
@@ -90,7 +105,7 @@ public final class DemoServer implements AutoCloseable {
                     DemoUsers.rolesOf(user.getKey()).contains(DemoUsers.ADMIN_ROLE) ? "(admin)" : "       ",
                     user.getValue()));
         }
-        banner.append("  data: ").append(DemoWebApp.dataDirectory().toAbsolutePath())
+        banner.append("  data: ").append(DemoWebApp.dataDirectory(null).toAbsolutePath())
                 .append("  (SESSIONKIT_JDBC_URL moves sessions to PostgreSQL; Ctrl+C stops)\n");
         System.out.println(banner);
         demo.server.join();

@@ -31,7 +31,7 @@ public final class DemoWebApp implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
-        DemoUsers users = DemoUsers.open(dataDirectory(), Optional.ofNullable(System.getenv("SESSIONKIT_DEMO_PASSWORD"))
+        DemoUsers users = DemoUsers.open(dataDirectory(context), Optional.ofNullable(System.getenv("SESSIONKIT_DEMO_PASSWORD"))
                 .filter(p -> !p.isBlank()));
         context.setAttribute(USERS, users);
         users.passwords().forEach((user, password) -> context.log("Demo user " + user
@@ -52,9 +52,15 @@ public final class DemoWebApp implements ServletContextListener {
         api.addMapping("/api/*");
     }
 
-    /** Where the demo keeps its users file: {@code SESSIONKIT_DEMO_DATA}, else {@code ./data}. */
-    static Path dataDirectory() {
-        String configured = System.getenv("SESSIONKIT_DEMO_DATA");
+    /**
+     * Where the demo keeps its users file: the context parameter {@code sessionkit.demo.data}, else
+     * {@code SESSIONKIT_DEMO_DATA}, else {@code ./data}.
+     */
+    static Path dataDirectory(ServletContext context) {
+        String configured = context == null ? null : context.getInitParameter("sessionkit.demo.data");
+        if (configured == null || configured.isBlank()) {
+            configured = System.getenv("SESSIONKIT_DEMO_DATA");
+        }
         return Path.of(configured == null || configured.isBlank() ? "data" : configured);
     }
 }
