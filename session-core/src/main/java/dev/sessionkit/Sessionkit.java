@@ -58,7 +58,8 @@ public final class Sessionkit implements AutoCloseable {
                         settings.absoluteTimeout(), settings.touchInterval()))
                 .limit(new SessionLimit(settings.maxSessionsPerUser(), settings.maxSessionsPolicy()))
                 .random(builder.random)
-                .devices(builder.devices)
+                // The standard detector loads its parser rules (~0.25 s), so it is built only when none was given.
+                .devices(builder.devices != null ? builder.devices : DeviceDetector.standard())
                 .locations(locations)
                 .listeners(listeners)
                 .clock(builder.clock)
@@ -138,7 +139,7 @@ public final class Sessionkit implements AutoCloseable {
         private final SessionkitSettings settings;
         private Clock clock = Clock.systemUTC();
         private SecureRandom random = new SecureRandom();
-        private DeviceDetector devices = DeviceDetector.standard();
+        private DeviceDetector devices;
         private final List<SessionListener> listeners = new ArrayList<>();
         private SessionStore store;
         private DataSource dataSource;

@@ -48,8 +48,9 @@ public final class JpaSessionStores {
             dialect = prepare(connection, schema, "jdbc-url", where);
         } catch (SQLException e) {
             throw new InvalidSettingException("jdbc-url", "Cannot connect to the session database " + where
-                    + " as user '" + user + "': " + e.getMessage()
-                    + ". Check jdbc-url, jdbc-user and jdbc-password, and that the database is running.", e);
+                    + " as user '" + user + "': " + sentence(PASSWORD_IN_URL.matcher(String.valueOf(e.getMessage()))
+                            .replaceAll("$1***"))
+                    + " Check jdbc-url, jdbc-user and jdbc-password, and that the database is running.", e);
         }
         Properties properties = baseProperties(dialect);
         properties.put("jakarta.persistence.jdbc.url", jdbcUrl);
@@ -78,10 +79,19 @@ public final class JpaSessionStores {
             dialect = prepare(connection, schema, "datasource", "the configured DataSource");
         } catch (SQLException e) {
             throw new InvalidSettingException("datasource", "Cannot get a connection from the session DataSource: "
-                    + e.getMessage() + ". Check the container's DataSource definition and that the database is running.",
-                    e);
+                    + sentence(String.valueOf(e.getMessage()))
+                    + " Check the container's DataSource definition and that the database is running.", e);
         }
         return new JpaSessionStore(factory(dataSource, baseProperties(dialect)), dialect);
+    }
+
+    /** A driver's message as one sentence: trimmed, ending with exactly one period. */
+    private static String sentence(String message) {
+        String trimmed = message.strip();
+        while (trimmed.endsWith(".")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        return trimmed + ".";
     }
 
     private static SqlDialect prepare(Connection connection, SchemaMode schema, String key, String where)
