@@ -9,7 +9,11 @@ import java.util.regex.Pattern;
 /**
  * The User-Agent Client Hints of one request, read tolerantly, and how they refine what the user agent string said.
  * Chrome's reduced user agent freezes the platform ({@code Windows NT 10.0}, {@code Android 10; K},
- * {@code Mac OS X 10_15_7}), so where a hint is sent and well-formed it wins. Immutable.
+ * {@code Mac OS X 10_15_7}), so where a hint is sent and well-formed it wins. Only Chromium-based browsers send
+ * hints, so they are read only when the user agent string is a Chromium one (or empty): a Firefox or Safari user agent
+ * that arrives with hints comes from a Chromium browser whose user agent string was overridden (a user-agent switcher,
+ * {@code --user-agent}, device emulation), and mixing the two would describe no real device ("Chromium on iOS").
+ * Immutable.
  */
 final class ClientHints {
 
@@ -49,7 +53,7 @@ final class ClientHints {
 
     /** Reads the hints of {@code data}; a missing or malformed hint is treated as not sent. */
     static ClientHints from(UserAgentData data) {
-        if (data.clientHints().isEmpty()) {
+        if (data.clientHints().isEmpty() || !mayCarryHints(data.userAgent())) {
             return NONE;
         }
         Boolean mobile = StructuredFields.bool(data.hint("sec-ch-ua-mobile")).orElse(null);
@@ -65,6 +69,16 @@ final class ClientHints {
                         .or(() -> StructuredFields.stringList(data.hint("sec-ch-ua")));
         String browser = brands.flatMap(ClientHints::browser).orElse(null);
         return new ClientHints(mobile, platform, version, model, browser);
+    }
+
+    /**
+     * Tells whether a browser sending {@code userAgent} can send client hints: every Chromium-based browser (Chrome,
+     * Edge, Opera, Samsung Internet, Android WebView, headless Chrome, ...) has a {@code Chrome/} token; Firefox,
+     * Safari and the iOS browsers built on WebKit ({@code CriOS/}, {@code EdgiOS/}) have none and send no hints. An
+     * empty user agent says nothing either way, so there the hints are all there is.
+     */
+    static boolean mayCarryHints(String userAgent) {
+        return userAgent.isBlank() || userAgent.contains("Chrome/");
     }
 
     /** Returns {@code fromUserAgent} refined by these hints; bots keep what their user agent said. */

@@ -9,7 +9,8 @@
  * which caps its sizes; the answer is a {@link dev.sessionkit.device.DeviceInfo} whose fields are never null.
  *
  * <p>Detection never throws, whatever the input. Client hints win over the user agent string where they say more
- * (Chrome's reduced user agent always claims {@code Windows NT 10.0} or {@code Android 10; K}). Limits worth knowing:
+ * (Chrome's reduced user agent always claims {@code Windows NT 10.0} or {@code Android 10; K}); they are ignored when
+ * the user agent string is not a Chromium one, since Firefox and Safari never send them. Limits worth knowing:
  * iPadOS Safari sends a macOS user agent and is reported as a desktop; a bot that copies a browser's user agent is
  * reported as that browser. Device information is descriptive, never a security signal.
  */

@@ -164,6 +164,35 @@ class ClientHintsTest {
         assertEquals(new DeviceInfo(DeviceType.DESKTOP, "Chrome 120", "Windows 10"), info);
     }
 
+    /** What headless Chromium on Linux sends when only its user agent string is overridden (--user-agent=...). */
+    private static final String[] HEADLESS_LINUX_HINTS = {"sec-ch-ua", "\"Not:A-Brand\";v=\"8\", \"Chromium\";v=\"156\"",
+        "sec-ch-ua-mobile", "?0", "sec-ch-ua-platform", "\"Linux\""};
+
+    @ParameterizedTest(name = "{1} / {2}")
+    @CsvSource(delimiter = '|', value = {
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1 | MOBILE | Safari 17.1 | iOS 17.1",
+        "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Safari/605.1.15 | DESKTOP | Safari 17.1 | macOS 10.15",
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:121.0) Gecko/20100101 Firefox/121.0 | DESKTOP | Firefox 121 | Windows 10",
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/120.0.6099.119 Mobile/15E148 Safari/604.1 | MOBILE | Chrome 120 | iOS 17.1",
+    })
+    void detectWhenUserAgentIsNotChromiumThenHintsIgnored(String userAgent, DeviceType type, String browser,
+            String os) {
+        DeviceInfo expected = new DeviceInfo(type, browser, os);
+        assertEquals(expected, DETECTOR.detect(UserAgentData.of(userAgent)), "the user agent alone");
+        assertEquals(expected, detect(userAgent, HEADLESS_LINUX_HINTS), "Chromium's hints do not describe it");
+    }
+
+    @Test
+    void detectWhenChromiumUserAgentThenItsHintsStillApply() {
+        assertEquals(new DeviceInfo(DeviceType.DESKTOP, "Chromium 156", "Windows 10"),
+                detect(REDUCED_WINDOWS, HEADLESS_LINUX_HINTS));
+        assertEquals("Edge 121", detect(REDUCED_WINDOWS + " Edg/121.0.2277.83",
+                "sec-ch-ua", "\"Microsoft Edge\";v=\"121\", \"Chromium\";v=\"121\"").browser());
+        assertEquals("Chrome WebView 120", detect("Mozilla/5.0 (Linux; Android 14; Pixel 8 Build/UQ1A; wv)"
+                        + " AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/120.0.6099.144 Mobile Safari/537.36",
+                "sec-ch-ua", "\"Android WebView\";v=\"120\", \"Chromium\";v=\"120\"").browser());
+    }
+
     @Test
     void detectWhenUserAgentIsBotThenHintsDoNotChangeIt() {
         DeviceInfo info = detect("curl/8.4.0", "sec-ch-ua-mobile", "?1", "sec-ch-ua-platform", "\"Android\"",
