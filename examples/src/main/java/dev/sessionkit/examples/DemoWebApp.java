@@ -10,15 +10,27 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import org.glassfish.jersey.servlet.ServletContainer;
 
 /**
  * Wires the demo into a servlet context, the same way in the embedded Jetty and in a WAR (where web.xml declares
  * this listener): the Sessionkit filter on everything, the sign-in servlets, and the REST API at /api. Settings
- * come as everywhere: {@code SESSIONKIT_*} variables win over the demo's {@code sessionkit.properties}.
+ * come as everywhere ({@code SESSIONKIT_*} variables, context params); the demo's own defaults are the weakest.
  */
 public final class DemoWebApp implements ServletContextListener {
+
+    /**
+     * The demo's own settings, weaker than {@code SESSIONKIT_*} variables and context params: tables created on
+     * first start, plain-HTTP cookies (the demo serves http://localhost; keep the default {@code true} behind
+     * HTTPS), and the pages that need no session.
+     */
+    static final Map<String, String> DEMO_DEFAULTS = Map.of(
+            "schema", "create",
+            "cookie-secure", "false",
+            "login-path", "/login.html",
+            "exclude-paths", "/login,/ping,/static/*,/webjars/*,/api/openapi.json");
 
     /** Context attribute holding the {@link DemoUsers}. */
     public static final String USERS = DemoUsers.class.getName();
@@ -39,6 +51,13 @@ public final class DemoWebApp implements ServletContextListener {
                 + " password: " + password));
 
         FilterRegistration.Dynamic filter = context.addFilter("sessionkit", SessionFilter.class);
+        DEMO_DEFAULTS.forEach((key, value) -> {
+            // Init-params are the strongest settings; a demo default steps aside when SESSIONKIT_* sets the key.
+            String variable = "SESSIONKIT_" + key.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+            if (System.getenv(variable) == null && context.getInitParameter(key) == null) {
+                filter.setInitParameter(key, value);
+            }
+        });
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
 
         context.addServlet("login", new DemoServlets.Login(users)).addMapping("/login");

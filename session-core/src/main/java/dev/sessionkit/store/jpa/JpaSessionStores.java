@@ -4,13 +4,17 @@ import dev.sessionkit.config.InvalidSettingException;
 import dev.sessionkit.config.SchemaMode;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.eclipse.persistence.jpa.PersistenceProvider;
@@ -31,6 +35,31 @@ public final class JpaSessionStores {
     }
 
     /**
+     * Registers the JDBC drivers the web app itself ships. DriverManager finds drivers once, through the class
+     * loader that first used it; in Tomcat that is the server's, which cannot see a driver in WEB-INF/lib. Loading
+     * the drivers through the thread's context class loader registers them (JDBC drivers register themselves).
+     */
+    private static void registerAppDrivers() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader == null) {
+            return;
+        }
+        Iterator<Driver> drivers = ServiceLoader.load(Driver.class, loader).iterator();
+        while (true) {
+            try {
+                if (!drivers.hasNext()) {
+                    return;
+                }
+                drivers.next();
+            } catch (ServiceConfigurationError broken) {
+                // One broken driver jar must not hide the others; DriverManager will name the URL it cannot serve.
+                System.getLogger(JpaSessionStores.class.getName()).log(System.Logger.Level.WARNING,
+                        "Skipping a JDBC driver that cannot be loaded: " + broken.getMessage());
+            }
+        }
+    }
+
+    /**
      * Opens the store on a JDBC URL; the driver must be on the classpath.
      *
      * @param jdbcUrl e.g. {@code jdbc:postgresql://db/app}
@@ -44,6 +73,7 @@ public final class JpaSessionStores {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         String where = PASSWORD_IN_URL.matcher(jdbcUrl).replaceAll("$1***");
         SqlDialect dialect;
+        registerAppDrivers();
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password)) {
             dialect = prepare(connection, schema, "jdbc-url", where);
         } catch (SQLException e) {
