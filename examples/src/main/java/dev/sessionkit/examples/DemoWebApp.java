@@ -67,6 +67,8 @@ public final class DemoWebApp implements ServletContextListener {
         context.addServlet("root", new DemoServlets.Root()).addMapping("");
         ServletRegistration.Dynamic api = context.addServlet("api", ServletContainer.class);
         api.setInitParameter("jakarta.ws.rs.Application", SessionkitApplication.class.getName());
+        // The API documents itself with OpenAPI (/api/openapi.json); Jersey's WADL would only log a warning.
+        api.setInitParameter("jersey.config.server.wadl.disableWadl", "true");
         api.setLoadOnStartup(1);
         api.addMapping("/api/*");
     }
