@@ -109,11 +109,17 @@ final class SessionkitRuntime implements AutoCloseable {
     /**
      * Drivers the web app's own class loader registered would pin that loader after undeploy (Tomcat warns about
      * it); drivers of the server or the JVM are left alone.
+     *
+     * <p>{@link DriverManager#getDrivers()} can itself register one: it checks each registered driver by loading
+     * and initialising its class name through the caller's (this app's) loader, so a server driver the app also
+     * ships (e.g. H2 in Tomcat's lib for a container DataSource, and in WEB-INF/lib) makes the app's copy register
+     * itself during that call, after the list was taken. Hence a first call for that, and the list of the second.
      */
     private void deregisterDriversOfThisApp() {
         if (appClassLoader == null || appClassLoader == ClassLoader.getSystemClassLoader()) {
             return;
         }
+        DriverManager.getDrivers();
         for (Driver driver : Collections.list(DriverManager.getDrivers())) {
             if (driver.getClass().getClassLoader() == appClassLoader) {
                 try {

@@ -11,8 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,22 +36,35 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code target/containers}): a fresh CATALINA_BASE in a temp dir whose {@code server.xml} binds the connector and
  * the shutdown port to 127.0.0.1 on free ports, {@code catalina.sh run} as a child process, the smoke test over
  * HTTP, {@code catalina.sh stop}, then no SEVERE line and no leak warning in Tomcat's logs.
+ *
+ * <p>With {@code containerDataSource}, the same WAR uses a DataSource Tomcat defines instead of a JDBC URL: the H2
+ * driver in {@code CATALINA_BASE/lib}, a {@code <Resource name="jdbc/sessions">} in the context file
+ * {@code conf/Catalina/localhost/sessionkit-demo.xml}, {@code SESSIONKIT_DATASOURCE=jdbc/sessions} (and no
+ * {@code SESSIONKIT_JDBC_URL}); after the stop, the database behind the DataSource must hold the smoke test's
+ * sessions.
  */
 abstract class AbstractTomcatDistributionIT {
 
     private static final String CONTEXT = "sessionkit-demo";
+    private static final String DATASOURCE = "jdbc/sessions";
     private static final Pattern LEAK = Pattern.compile(
             "memory leak|failed to stop it|failed to unregister it|failed to remove it", Pattern.CASE_INSENSITIVE);
 
     private final String homeProperty;
     private final String versionProperty;
+    private final boolean containerDataSource;
 
     @TempDir
     Path tmp;
 
     AbstractTomcatDistributionIT(String homeProperty, String versionProperty) {
+        this(homeProperty, versionProperty, false);
+    }
+
+    AbstractTomcatDistributionIT(String homeProperty, String versionProperty, boolean containerDataSource) {
         this.homeProperty = homeProperty;
         this.versionProperty = versionProperty;
+        this.containerDataSource = containerDataSource;
     }
 
     @Test
@@ -63,14 +82,20 @@ abstract class AbstractTomcatDistributionIT {
         Path workDir = Files.createDirectories(tmp.resolve("cwd"));
         Path demoData = tmp.resolve("demo-data");
         Path database = tmp.resolve("db").resolve("sessionkit");
+        Path dsDatabase = tmp.resolve("ds-sessions");
         String password = "it-" + UUID.randomUUID();
-        Map<String, String> env = Map.of(
+        Map<String, String> env = new HashMap<>(Map.of(
                 "CATALINA_HOME", home.toString(),
                 "CATALINA_BASE", base.toString(),
                 "JAVA_HOME", System.getProperty("java.home"),
                 "SESSIONKIT_DEMO_PASSWORD", password,
-                "SESSIONKIT_DEMO_DATA", demoData.toString(),
-                "SESSIONKIT_JDBC_URL", "jdbc:h2:file:" + database);
+                "SESSIONKIT_DEMO_DATA", demoData.toString()));
+        if (containerDataSource) {
+            defineDataSource(base, dsDatabase);
+            env.put("SESSIONKIT_DATASOURCE", DATASOURCE);
+        } else {
+            env.put("SESSIONKIT_JDBC_URL", "jdbc:h2:file:" + database);
+        }
         URI app = URI.create("http://127.0.0.1:" + httpPort + "/" + CONTEXT + "/");
         String catalina = home.resolve("bin/catalina.sh").toString();
 
@@ -96,7 +121,12 @@ abstract class AbstractTomcatDistributionIT {
         List<String> log = tomcatLog(base);
         String all = String.join("\n", log);
         assertTrue(all.contains("Apache Tomcat/" + version), "the log names Apache Tomcat/" + version);
-        assertTrue(all.contains("Deployment of web application archive"), "the WAR was deployed");
+        if (containerDataSource) {
+            assertTrue(all.contains("Deployment of deployment descriptor"), "the WAR was deployed through the "
+                    + "context file conf/Catalina/localhost/" + CONTEXT + ".xml");
+        } else {
+            assertTrue(all.contains("Deployment of web application archive"), "the WAR was deployed");
+        }
         List<String> bad = new ArrayList<>();
         for (String line : log) {
             if (line.contains(" SEVERE ") || LEAK.matcher(line).find()) {
@@ -105,9 +135,67 @@ abstract class AbstractTomcatDistributionIT {
         }
         assertEquals(List.of(), bad, "SEVERE or leak lines in Tomcat's log");
         assertTrue(Files.exists(demoData.resolve("demo-users.properties")), "SESSIONKIT_DEMO_DATA reached the app");
+        String sessionDatabase = containerDataSource ? sessionsThroughDataSource(dsDatabase, workDir)
+                : where(database, workDir);
         System.out.printf(Locale.ROOT, "Tomcat %s: pong %.1f s after start, smoke test %.1f s, stop %.1f s; "
                 + "session database %s%n", version, ready.toMillis() / 1000.0, smoke.toMillis() / 1000.0,
-                stop.toMillis() / 1000.0, where(database, workDir));
+                stop.toMillis() / 1000.0, sessionDatabase);
+    }
+
+    /**
+     * The H2 driver (the jar on this test's classpath, the same version the WAR ships) in {@code CATALINA_BASE/lib},
+     * and the DataSource in the app's context file; the WAR itself stays as built.
+     */
+    private static void defineDataSource(Path base, Path dsDatabase) throws Exception {
+        Path driverJar = Path.of(org.h2.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        assertTrue(Files.isRegularFile(driverJar) && driverJar.toString().endsWith(".jar"),
+                "the H2 driver on the test classpath is a jar: " + driverJar);
+        Path lib = Files.createDirectories(base.resolve("lib"));
+        Files.copy(driverJar, lib.resolve(driverJar.getFileName()));
+        Path contextFile = base.resolve("conf/Catalina/localhost").resolve(CONTEXT + ".xml");
+        Files.createDirectories(contextFile.getParent());
+        Files.writeString(contextFile, "<Context>\n"
+                + "  <Resource name=\"" + DATASOURCE + "\" auth=\"Container\" type=\"javax.sql.DataSource\"\n"
+                + "            driverClassName=\"org.h2.Driver\" url=\"jdbc:h2:file:" + dsDatabase + "\"\n"
+                + "            username=\"sa\" password=\"\" maxTotal=\"8\"/>\n"
+                + "</Context>\n", StandardCharsets.UTF_8);
+    }
+
+    /**
+     * After the stop: the database behind the container's DataSource holds the smoke test's sessions (alice's two
+     * sign-ins, the phone's ended by the laptop), and no database of Sessionkit's own was opened instead.
+     */
+    private static String sessionsThroughDataSource(Path dsDatabase, Path workDir) throws IOException, SQLException {
+        assertTrue(Files.exists(dsDatabase.resolveSibling(dsDatabase.getFileName() + ".mv.db")),
+                "the DataSource's database file exists: " + dsDatabase + ".mv.db");
+        try (Stream<Path> files = Files.walk(workDir)) {
+            assertEquals(List.of(), files.filter(p -> p.toString().endsWith(".mv.db")).toList(),
+                    "no database of Sessionkit's own (the jdbc-url default) in the server's working dir");
+        }
+        int total;
+        int revoked;
+        int active;
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + dsDatabase, "sa", "");
+                Statement statement = connection.createStatement()) {
+            total = count(statement, "SELECT COUNT(*) FROM sessionkit_session");
+            assertEquals(total, count(statement, "SELECT COUNT(*) FROM sessionkit_session WHERE username = 'alice'"),
+                    "every session is alice's");
+            revoked = count(statement, "SELECT COUNT(*) FROM sessionkit_session WHERE status = 'ended' "
+                    + "AND end_reason = 'revoked-by-user'");
+            active = count(statement, "SELECT COUNT(*) FROM sessionkit_session WHERE status = 'active'");
+        }
+        assertTrue(total >= 2, "the smoke test's two sign-ins in the DataSource's database, found " + total);
+        assertEquals(1, revoked, "the phone's session ended by the laptop (end_reason revoked-by-user)");
+        assertTrue(active >= 1, "the laptop's session is still active, found " + active);
+        return "through the container DataSource " + DATASOURCE + " (" + total + " sessions, " + revoked
+                + " revoked-by-user)";
+    }
+
+    private static int count(Statement statement, String sql) throws SQLException {
+        try (ResultSet result = statement.executeQuery(sql)) {
+            assertTrue(result.next(), sql);
+            return result.getInt(1);
+        }
     }
 
     /** A CATALINA_BASE of our own: the distribution's conf, empty logs, temp, webapps and work. */
@@ -165,19 +253,10 @@ abstract class AbstractTomcatDistributionIT {
         return lines;
     }
 
-    /** Where the session database went: SESSIONKIT_JDBC_URL, or the WAR's relative default in the work dir. */
+    /** Checks the sessions went where SESSIONKIT_JDBC_URL said: the environment beats the demo's defaults. */
     static String where(Path database, Path workDir) {
-        if (Files.exists(database.resolveSibling(database.getFileName() + ".mv.db"))) {
-            return "at SESSIONKIT_JDBC_URL";
-        }
-        try (Stream<Path> files = Files.walk(workDir)) {
-            return files.filter(p -> p.toString().endsWith(".mv.db")).findFirst()
-                    .map(p -> "at " + workDir.relativize(p) + " in the server's working dir (SESSIONKIT_JDBC_URL "
-                            + "did not apply: the WAR's sessionkit.properties sets jdbc-url, and it ranks above "
-                            + "the environment)")
-                    .orElse("not found");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        assertTrue(Files.exists(database.resolveSibling(database.getFileName() + ".mv.db")),
+                "the session database is at SESSIONKIT_JDBC_URL, not in the server's working dir " + workDir);
+        return "at SESSIONKIT_JDBC_URL";
     }
 }
