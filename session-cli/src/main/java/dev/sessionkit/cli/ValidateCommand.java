@@ -3,7 +3,6 @@ package dev.sessionkit.cli;
 import dev.sessionkit.Sessionkit;
 import dev.sessionkit.config.SchemaMode;
 import dev.sessionkit.service.InvalidReason;
-import dev.sessionkit.session.EndReason;
 import dev.sessionkit.session.SessionRecord;
 import dev.sessionkit.token.SessionToken;
 import java.io.BufferedReader;
@@ -58,21 +57,9 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         Instant now = root.context().clock().instant();
-        Optional<InvalidReason> invalid = judge(session, now);
+        Optional<InvalidReason> invalid = InvalidReason.judge(session, now);
         print(spec.commandLine().getOut(), parsed.isPresent(), session, invalid, now);
         return (invalid.isEmpty() ? ExitCode.OK : ExitCode.INVALID).code();
-    }
-
-    /** The service's rules without its side effects: unknown, ended, then absolute before idle expiry. */
-    private static Optional<InvalidReason> judge(Optional<SessionRecord> session, Instant now) {
-        if (session.isEmpty()) {
-            return Optional.of(InvalidReason.UNKNOWN);
-        }
-        if (!session.get().isActive()) {
-            return Optional.of(InvalidReason.ENDED);
-        }
-        return session.get().expiryAt(now).map(reason -> reason == EndReason.EXPIRED_IDLE
-                ? InvalidReason.IDLE_EXPIRED : InvalidReason.ABSOLUTE_EXPIRED);
     }
 
     private void print(PrintWriter out, boolean wellFormed, Optional<SessionRecord> session,

@@ -105,20 +105,16 @@ public final class SessionService {
             return new ValidationResult.Invalid(InvalidReason.UNKNOWN);
         }
         Optional<SessionRecord> found = store.findByTokenHash(token.get().hash());
-        if (found.isEmpty()) {
-            return new ValidationResult.Invalid(InvalidReason.UNKNOWN);
+        Instant now = now();
+        Optional<InvalidReason> invalid = InvalidReason.judge(found, now);
+        if (invalid.isPresent()) {
+            // An expired session is ended on the spot, with the reason matching the deadline it passed.
+            found.filter(SessionRecord::isActive).flatMap(s -> s.expiryAt(now))
+                    .flatMap(expiry -> store.end(found.get().id(), expiry, now))
+                    .ifPresent(listeners::ended);
+            return new ValidationResult.Invalid(invalid.get());
         }
         SessionRecord session = found.get();
-        if (!session.isActive()) {
-            return new ValidationResult.Invalid(InvalidReason.ENDED);
-        }
-        Instant now = now();
-        Optional<EndReason> expired = session.expiryAt(now);
-        if (expired.isPresent()) {
-            store.end(session.id(), expired.get(), now).ifPresent(listeners::ended);
-            return new ValidationResult.Invalid(expired.get() == EndReason.EXPIRED_IDLE
-                    ? InvalidReason.IDLE_EXPIRED : InvalidReason.ABSOLUTE_EXPIRED);
-        }
         if (expiry.isTouchDue(session, now)) {
             Instant idleDeadline = expiry.idleDeadlineAfter(now);
             if (store.touch(session.id(), now, idleDeadline, expiry.staleBefore(now))) {
