@@ -12,7 +12,8 @@ import org.eclipse.jetty.util.resource.ResourceFactory;
 
 /**
  * Runs the demo on embedded Jetty 12: {@code java -jar examples/target/sessionkit-demo.jar}. Port 8080 unless
- * {@code SESSIONKIT_PORT} says otherwise (0 picks a free one); embedded H2 in {@code ./data} unless
+ * {@code SESSIONKIT_PORT} says otherwise (0 picks a free one), on 127.0.0.1 unless {@code SESSIONKIT_HOST} names
+ * another address; embedded H2 in {@code ./data} unless
  * {@code SESSIONKIT_JDBC_URL} points elsewhere.
  */
 public final class DemoServer implements AutoCloseable {
@@ -90,8 +91,10 @@ public final class DemoServer implements AutoCloseable {
      */
     public static void main(String[] args) throws Exception {
         String port = System.getenv().getOrDefault("SESSIONKIT_PORT", "8080");
+        // Loopback unless asked: a demo with printed passwords should not be reachable from the network.
+        String host = System.getenv().getOrDefault("SESSIONKIT_HOST", "127.0.0.1");
         DemoServer demo = new DemoServer();
-        URI uri = demo.start("0.0.0.0", Integer.parseInt(port.strip()));
+        URI uri = demo.start(host.strip(), Integer.parseInt(port.strip()));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 demo.close();
@@ -99,7 +102,8 @@ public final class DemoServer implements AutoCloseable {
                 System.err.println("Demo did not stop cleanly: " + e.getMessage());
             }
         }));
-        StringBuilder banner = new StringBuilder("\nSessionkit demo running on " + uri + "\n");
+        String shown = "127.0.0.1".equals(uri.getHost()) ? "http://localhost:" + uri.getPort() : uri.toString();
+        StringBuilder banner = new StringBuilder("\nSessionkit demo running on " + shown + "\n");
         for (Map.Entry<String, String> user : new java.util.TreeMap<>(demo.users().passwords()).entrySet()) {
             banner.append(String.format("  sign in as %-5s %s password: %s%n", user.getKey(),
                     DemoUsers.rolesOf(user.getKey()).contains(DemoUsers.ADMIN_ROLE) ? "(admin)" : "       ",
