@@ -155,7 +155,7 @@ class ApiIT {
     @Test
     void analyticsAreComputedForTheCaller() throws Exception {
         Browser alice = signedIn("alice", "user");
-        signedIn("alice", "user").userAgent("x");
+        signedIn("alice", "user");
 
         JsonNode analytics = json(get(alice, "/api/sessions/analytics"));
 

@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionkit.Sessionkit;
-import dev.sessionkit.config.SchemaMode;
-import dev.sessionkit.config.SessionkitSettings;
+import dev.sessionkit.servlet.testing.AdoptingSessionkit;
 import dev.sessionkit.servlet.testing.Browser;
 import dev.sessionkit.servlet.testing.TestApp;
 import dev.sessionkit.servlet.testing.TomcatContainer;
@@ -20,7 +19,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 import org.apache.catalina.authenticator.BasicAuthenticator;
 import org.apache.tomcat.util.descriptor.web.LoginConfig;
 import org.apache.tomcat.util.descriptor.web.SecurityCollection;
@@ -46,13 +44,7 @@ class TomcatBasicAdoptionIT {
 
     @BeforeEach
     void start() throws Exception {
-        sessionkit = Sessionkit.builder(SessionkitSettings.builder()
-                        .jdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
-                        .schema(SchemaMode.CREATE)
-                        .excludePaths(List.of("/public/*", "/login"))
-                        .adoptContainerLogin(true)
-                        .build())
-                .clock(clock).build();
+        sessionkit = AdoptingSessionkit.start(clock);
         container = new TomcatContainer((tomcat, context) -> {
             tomcat.addUser("alice", "secret");
             tomcat.addRole("alice", "user");

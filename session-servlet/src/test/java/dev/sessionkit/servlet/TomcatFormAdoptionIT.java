@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionkit.Sessionkit;
-import dev.sessionkit.config.SchemaMode;
-import dev.sessionkit.config.SessionkitSettings;
+import dev.sessionkit.servlet.testing.AdoptingSessionkit;
 import dev.sessionkit.servlet.testing.Browser;
 import dev.sessionkit.servlet.testing.TestApp;
 import dev.sessionkit.servlet.testing.TomcatContainer;
@@ -24,7 +23,6 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.catalina.Context;
 import org.apache.catalina.authenticator.FormAuthenticator;
 import org.apache.catalina.startup.Tomcat;
@@ -53,13 +51,7 @@ class TomcatFormAdoptionIT {
 
     @BeforeEach
     void start() throws Exception {
-        sessionkit = Sessionkit.builder(SessionkitSettings.builder()
-                        .jdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
-                        .schema(SchemaMode.CREATE)
-                        .excludePaths(List.of("/public/*", "/login"))
-                        .adoptContainerLogin(true)
-                        .build())
-                .clock(clock).build();
+        sessionkit = AdoptingSessionkit.start(clock);
         container = new TomcatContainer(TomcatFormAdoptionIT::formLogin);
         base = container.start(new TestApp.FilterSetup.Instance(new SessionFilter(sessionkit)));
     }
