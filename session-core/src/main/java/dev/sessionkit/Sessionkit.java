@@ -13,14 +13,20 @@ import dev.sessionkit.service.SessionListeners;
 import dev.sessionkit.service.SessionQueries;
 import dev.sessionkit.service.SessionService;
 import dev.sessionkit.store.SessionStore;
+import dev.sessionkit.store.cache.BufferedActivityStore;
+import dev.sessionkit.store.cache.CachingSessionStore;
 import dev.sessionkit.store.jpa.JpaSessionStores;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
@@ -40,6 +46,9 @@ public final class Sessionkit implements AutoCloseable {
     /** Batches per kind of cleanup work in one run; the rest waits for the next run. */
     public static final int CLEANUP_MAX_BATCHES = 100;
 
+    private static final Duration MAX_FLUSH_PERIOD = Duration.ofSeconds(1);
+    private static final Duration MIN_FLUSH_PERIOD = Duration.ofMillis(50);
+
     private static final System.Logger LOG = System.getLogger(Sessionkit.class.getName());
 
     private final SessionkitSettings settings;
@@ -48,10 +57,14 @@ public final class Sessionkit implements AutoCloseable {
     private final SessionService service;
     private final SessionQueries queries;
     private final SessionCleanup cleanup;
+    private final BufferedActivityStore activity;
+    private final ScheduledExecutorService flusher;
 
-    private Sessionkit(Builder builder, SessionStore store, LocationResolver locations) {
+    private Sessionkit(Builder builder, SessionStore storeOfRecord, LocationResolver locations) {
         this.settings = builder.settings;
-        this.store = store;
+        this.activity = new BufferedActivityStore(storeOfRecord);
+        Duration latency = settings.revocationLatency();
+        this.store = latency.isZero() ? activity : new CachingSessionStore(activity, latency, builder.clock);
         this.locations = locations;
         SessionListeners listeners = new SessionListeners(builder.listeners);
         this.service = SessionService.builder(store, new ExpiryPolicy(settings.idleTimeout(),
@@ -67,6 +80,43 @@ public final class Sessionkit implements AutoCloseable {
         this.queries = new SessionQueries(store, builder.clock);
         this.cleanup = new SessionCleanup(store, listeners, builder.clock, settings.historyRetention(),
                 settings.cleanupInterval().multipliedBy(2), builder.nodeId, CLEANUP_BATCH_SIZE, CLEANUP_MAX_BATCHES);
+        this.flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "sessionkit-activity-flush");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = flushPeriod(settings.touchInterval()).toMillis();
+        flusher.scheduleWithFixedDelay(this::flushQuietly, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * How often buffered activity is written: every second, or every touch interval when that is shorter, so a
+     * crash loses at most one touch interval plus this of last-access.
+     */
+    static Duration flushPeriod(Duration touchInterval) {
+        Duration period = touchInterval.compareTo(MAX_FLUSH_PERIOD) < 0 ? touchInterval : MAX_FLUSH_PERIOD;
+        return period.compareTo(MIN_FLUSH_PERIOD) < 0 ? MIN_FLUSH_PERIOD : period;
+    }
+
+    private void flushQuietly() {
+        try {
+            activity.flush();
+        } catch (RuntimeException e) {
+            // Kept for the next flush; logged at most once per second, so an outage does not flood the log.
+            LOG.log(System.Logger.Level.WARNING, "Could not write the activity of " + activity.pendingCount()
+                    + " sessions; retrying: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Writes the session activity buffered since the last flush now, instead of within the next second. For
+     * tests and tools that read last-access from the database; requests never need it.
+     *
+     * @return how many sessions' activity the store wrote
+     * @throws dev.sessionkit.store.SessionStoreUnavailableException when the store cannot take it (kept for later)
+     */
+    public int flushActivity() {
+        return activity.flush();
     }
 
     /**
@@ -116,7 +166,7 @@ public final class Sessionkit implements AutoCloseable {
     }
 
     /**
-     * Returns the store, for tools that need it directly (the command line, tests).
+     * Returns the store as requests use it: behind the validation cache and the activity buffer.
      *
      * @return the store
      */
@@ -124,10 +174,19 @@ public final class Sessionkit implements AutoCloseable {
         return store;
     }
 
-    /** Closes the store (its connection pool) and the location database. */
+    /** Writes buffered activity, then closes the store (its connection pool) and the location database. */
     @Override
     public void close() {
+        flusher.shutdownNow();
         try {
+            if (!flusher.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.log(System.Logger.Level.WARNING, "The activity flush did not stop within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            // The store stack flushes the last activity before closing the database.
             store.close();
         } finally {
             locations.close();

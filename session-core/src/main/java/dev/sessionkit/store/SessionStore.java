@@ -63,6 +63,23 @@ public interface SessionStore extends SessionReports, AutoCloseable {
     boolean touch(SessionId id, Instant at, Instant idleExpiresAt, Instant staleBefore);
 
     /**
+     * Records many sessions' activity at once, each under the same conditions as {@link #touch}. Stores that can
+     * send the updates as one batch should; the default writes them one by one.
+     *
+     * @param updates the activity to record, at most one per session
+     * @return how many sessions the store wrote activity for
+     */
+    default int touchAll(List<ActivityUpdate> updates) {
+        int written = 0;
+        for (ActivityUpdate update : updates) {
+            if (touch(update.id(), update.at(), update.idleExpiresAt(), update.staleBefore())) {
+                written++;
+            }
+        }
+        return written;
+    }
+
+    /**
      * Ends one session if it is still active.
      *
      * @param id the session
@@ -168,6 +185,17 @@ public interface SessionStore extends SessionReports, AutoCloseable {
      * @return the page of sessions
      */
     Page<SessionRecord> search(SessionSearch search, Instant now, PageRequest page);
+
+    /**
+     * Opens a channel on which this store's nodes tell each other which sessions ended, so that their validation
+     * caches forget them at once instead of at the end of {@code revocation-latency}. Stores without such a
+     * channel return empty (the default); the latency bound holds either way.
+     *
+     * @return a new channel, closed by the caller; or empty
+     */
+    default Optional<EndedSessionsChannel> openEndedSessionsChannel() {
+        return Optional.empty();
+    }
 
     /** Releases the store's resources (connections, caches); the store is unusable afterwards. */
     @Override

@@ -151,6 +151,43 @@ public abstract class SessionStoreContract {
         assertEquals(T0, after.lastAccessedAt());
     }
 
+    @Test
+    void touchAllWritesEachSessionUnderTheSameConditionsAsTouch() {
+        SessionRecord stale = stored(aSession());
+        SessionRecord fresh = stored(aSession());
+        SessionRecord ended = stored(aSession());
+        Instant recent = T0.plusSeconds(270);
+        nodeA().touch(fresh.id(), recent, recent.plus(Duration.ofMinutes(31)), recent);
+        nodeA().end(ended.id(), EndReason.LOGOUT, T0.plus(MINUTE));
+
+        Instant at = T0.plus(MINUTE.multipliedBy(5));
+        Instant idle = at.plus(Duration.ofMinutes(31));
+        int written = nodeB().touchAll(List.of(new ActivityUpdate(stale.id(), at, idle, at.minus(MINUTE)),
+                new ActivityUpdate(fresh.id(), at, idle, at.minus(MINUTE)),
+                new ActivityUpdate(ended.id(), at, idle, at.minus(MINUTE)),
+                new ActivityUpdate(SessionId.random(RANDOM), at, idle, at.minus(MINUTE))));
+
+        assertEquals(1, written);
+        assertEquals(at, nodeA().findById(stale.id()).orElseThrow().lastAccessedAt());
+        assertEquals(idle, nodeA().findById(stale.id()).orElseThrow().idleExpiresAt());
+        assertEquals(recent, nodeA().findById(fresh.id()).orElseThrow().lastAccessedAt());
+        assertEquals(T0, nodeA().findById(ended.id()).orElseThrow().lastAccessedAt());
+    }
+
+    @Test
+    void touchAllWritesBatchesLargerThanOneStatementBatch() {
+        List<SessionRecord> sessions = IntStream.range(0, 1_203).mapToObj(i -> aSession().ownedBy("u" + (i % 7)))
+                .map(b -> nodeA().create(b.build(), SessionLimit.unlimited(), T0).created()).toList();
+        Instant at = T0.plus(MINUTE.multipliedBy(5));
+
+        int written = nodeB().touchAll(sessions.stream()
+                .map(s -> new ActivityUpdate(s.id(), at, at.plus(Duration.ofMinutes(31)), at.minus(MINUTE))).toList());
+
+        assertEquals(1_203, written);
+        assertEquals(1_203, sessions.stream()
+                .filter(s -> nodeA().findById(s.id()).orElseThrow().lastAccessedAt().equals(at)).count());
+    }
+
     // ---- end ------------------------------------------------------------------------------------------------
 
     @Test

@@ -8,9 +8,11 @@ import dev.sessionkit.session.EndReason;
 import dev.sessionkit.session.Ending;
 import dev.sessionkit.session.SessionId;
 import dev.sessionkit.session.SessionRecord;
+import dev.sessionkit.store.ActivityUpdate;
 import dev.sessionkit.store.CreateResult;
 import dev.sessionkit.store.DeviceField;
 import dev.sessionkit.store.DurationSummary;
+import dev.sessionkit.store.EndedSessionsChannel;
 import dev.sessionkit.store.Page;
 import dev.sessionkit.store.PageRequest;
 import dev.sessionkit.store.SessionLimitReachedException;
@@ -22,6 +24,7 @@ import dev.sessionkit.token.TokenHash;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.LockModeType;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,9 +48,14 @@ public final class JpaSessionStore implements SessionStore {
     private final SqlDialect dialect;
     private final SqlReports reports;
     private final SessionListings listings;
+    private final Optional<ConnectionFactory> listenConnections;
 
-    JpaSessionStore(EntityManagerFactory factory, SqlDialect dialect) {
+    /** Rows per activity batch; one transaction each. */
+    private static final int TOUCH_BATCH_SIZE = 500;
+
+    JpaSessionStore(EntityManagerFactory factory, SqlDialect dialect, Optional<ConnectionFactory> listenConnections) {
         this.factory = Objects.requireNonNull(factory, "factory");
+        this.listenConnections = Objects.requireNonNull(listenConnections, "listenConnections");
         this.tx = new Transactions(factory);
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.reports = new SqlReports(tx, dialect);
@@ -132,6 +140,18 @@ public final class JpaSessionStore implements SessionStore {
                 .setParameter("id", id.value())
                 .setParameter("stale", utc(staleBefore))
                 .executeUpdate() == 1);
+    }
+
+    /** One transaction per chunk; each chunk is one JDBC batch of the same conditional update as {@link #touch}. */
+    @Override
+    public int touchAll(List<ActivityUpdate> updates) {
+        int written = 0;
+        for (int from = 0; from < updates.size(); from += TOUCH_BATCH_SIZE) {
+            List<ActivityUpdate> chunk = updates.subList(from, Math.min(updates.size(), from + TOUCH_BATCH_SIZE));
+            written += tx.write("record the activity of " + chunk.size() + " sessions",
+                    em -> ActivityBatch.write(em.unwrap(Connection.class), chunk));
+        }
+        return written;
     }
 
     @Override
@@ -291,6 +311,20 @@ public final class JpaSessionStore implements SessionStore {
     @Override
     public Map<Instant, Long> endsPer(Instant since, TimeBucket bucket) {
         return reports.endsPer(since, bucket);
+    }
+
+    /** On PostgreSQL, LISTEN/NOTIFY; other databases have no channel and rely on the latency bound alone. */
+    @Override
+    public Optional<EndedSessionsChannel> openEndedSessionsChannel() {
+        if (dialect != SqlDialect.POSTGRESQL) {
+            return Optional.empty();
+        }
+        return listenConnections.map(connections -> new PostgresEndedSessionsChannel(connections,
+                payload -> tx.write("announce ended sessions", em -> em
+                        .createNativeQuery("SELECT pg_notify(?, ?)")
+                        .setParameter(1, PostgresEndedSessionsChannel.CHANNEL)
+                        .setParameter(2, payload)
+                        .getResultList())));
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
@@ -91,7 +92,8 @@ public final class JpaSessionStores {
         properties.put("eclipselink.connection-pool.default.max", String.valueOf(POOL_SIZE));
         properties.put("eclipselink.connection-pool.default.wait", String.valueOf(POOL_WAIT_MILLIS));
         properties.put("eclipselink.connection-pool.read.shared", "true");
-        return new JpaSessionStore(factory(null, properties), dialect);
+        return new JpaSessionStore(factory(null, properties), dialect,
+                Optional.of(() -> DriverManager.getConnection(jdbcUrl, user, password)));
     }
 
     /**
@@ -112,7 +114,8 @@ public final class JpaSessionStores {
                     + sentence(String.valueOf(e.getMessage()))
                     + " Check the container's DataSource definition and that the database is running.", e);
         }
-        return new JpaSessionStore(factory(dataSource, baseProperties(dialect)), dialect);
+        return new JpaSessionStore(factory(dataSource, baseProperties(dialect)), dialect,
+                Optional.of(dataSource::getConnection));
     }
 
     /** A driver's message as one sentence: trimmed, ending with exactly one period. */
