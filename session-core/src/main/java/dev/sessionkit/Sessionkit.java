@@ -27,6 +27,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
@@ -59,6 +60,7 @@ public final class Sessionkit implements AutoCloseable {
     private final SessionCleanup cleanup;
     private final BufferedActivityStore activity;
     private final ScheduledExecutorService flusher;
+    private final AtomicReference<Thread> flusherThread = new AtomicReference<>();
 
     private Sessionkit(Builder builder, SessionStore storeOfRecord, LocationResolver locations) {
         this.settings = builder.settings;
@@ -83,6 +85,7 @@ public final class Sessionkit implements AutoCloseable {
         this.flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "sessionkit-activity-flush");
             thread.setDaemon(true);
+            flusherThread.set(thread);
             return thread;
         });
         long period = flushPeriod(settings.touchInterval()).toMillis();
@@ -177,10 +180,16 @@ public final class Sessionkit implements AutoCloseable {
     /** Writes buffered activity, then closes the store (its connection pool) and the location database. */
     @Override
     public void close() {
-        flusher.shutdownNow();
+        flusher.shutdown();
         try {
             if (!flusher.awaitTermination(5, TimeUnit.SECONDS)) {
                 LOG.log(System.Logger.Level.WARNING, "The activity flush did not stop within 5 s");
+            }
+            Thread thread = flusherThread.get();
+            if (thread != null) {
+                // Containers check for leftover threads right after undeploy; a terminated pool's thread may
+                // still be finishing.
+                thread.join(TimeUnit.SECONDS.toMillis(1));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

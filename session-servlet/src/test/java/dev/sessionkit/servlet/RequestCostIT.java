@@ -12,7 +12,6 @@ import dev.sessionkit.servlet.testing.JettyContainer;
 import dev.sessionkit.servlet.testing.TestApp;
 import dev.sessionkit.testing.MutableClock;
 import dev.sessionkit.testing.PostgresServer;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -21,46 +20,81 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * What a request costs the database, counted statement by statement on a real PostgreSQL server: a valid
- * request inside the touch interval must cost one read and no write.
+ * What a request costs the database, counted statement by statement on a real PostgreSQL server. With the
+ * validation cache a valid session costs nothing within {@code revocation-latency}, one read per latency period
+ * after that, and its activity is written in the background as one batched statement per flush.
  */
 @ExtendWith(PostgresServer.Resolver.class)
 class RequestCostIT {
 
     @Test
-    void aValidRequestInsideTheTouchIntervalCostsOneReadAndNoWrite(PostgresServer server) throws Exception {
-        PGSimpleDataSource postgres = new PGSimpleDataSource();
-        postgres.setURL(server.newDatabase());
-        postgres.setUser("postgres");
-        CountingDataSource counting = new CountingDataSource(postgres);
-        MutableClock clock = MutableClock.atT0();
-        try (Sessionkit sessionkit = Sessionkit.builder(SessionkitSettings.builder().schema(SchemaMode.CREATE)
-                        .excludePaths(List.of("/login")).build())
-                .dataSource(counting).clock(clock).build();
-                JettyContainer jetty = new JettyContainer()) {
-            URI base = jetty.start(new TestApp.FilterSetup.Instance(new SessionFilter(sessionkit)));
-            Browser browser = new Browser(base);
-            browser.login("alice", "user");
+    void validRequestsWithinTheRevocationLatencyCostNoStatement(PostgresServer server) throws Exception {
+        try (Node node = new Node(server, Duration.ofMinutes(1))) {
+            node.browser.login("alice", "user");
 
-            counting.reset();
+            node.counting.reset();
             for (int i = 0; i < 20; i++) {
-                clock.advance(Duration.ofSeconds(2));
-                assertEquals(200, browser.get("/app/x").statusCode());
+                node.clock.advance(Duration.ofSeconds(2));
+                assertEquals(200, node.browser.get("/app/x").statusCode());
             }
-            List<String> inside = counting.executed();
 
-            counting.reset();
-            clock.advance(Duration.ofMinutes(2));
-            assertEquals(200, browser.get("/app/x").statusCode());
-            List<String> afterInterval = counting.executed();
+            assertEquals(List.of(), node.requestStatements(), "no statement for 20 requests within the latency");
+        }
+    }
 
-            assertEquals(20, inside.size(), "one statement per request: " + inside);
-            assertTrue(inside.stream().allMatch(sql -> sql.strip().toUpperCase(Locale.ROOT).startsWith("SELECT")),
-                    inside.toString());
-            assertEquals(2, afterInterval.size(), "one read and one conditional write: " + afterInterval);
-            assertTrue(afterInterval.get(1).strip().toUpperCase(Locale.ROOT).startsWith("UPDATE"));
-            System.out.println("Statements per valid request inside touch-interval: " + inside.get(0));
-            System.out.println("Statements once touch-interval has passed: " + afterInterval);
+    @Test
+    void afterTheLatencyOneReadAndActivityIsOneBackgroundBatch(PostgresServer server) throws Exception {
+        try (Node node = new Node(server, Duration.ofSeconds(1))) {
+            node.browser.login("alice", "user");
+
+            node.counting.reset();
+            node.clock.advance(Duration.ofMinutes(2));
+            assertEquals(200, node.browser.get("/app/x").statusCode());
+            node.sessionkit.flushActivity();
+            List<String> statements = node.requestStatements();
+
+            assertEquals(2, statements.size(), "one read, then one batched activity write: " + statements);
+            assertTrue(statements.get(0).strip().toUpperCase(Locale.ROOT).startsWith("SELECT"), statements.get(0));
+            assertTrue(statements.get(1).strip().toUpperCase(Locale.ROOT).startsWith("UPDATE"), statements.get(1));
+            System.out.println("Statements once revocation-latency and touch-interval have passed: " + statements);
+        }
+    }
+
+    /** One Jetty node with Sessionkit on a counted PostgreSQL DataSource and a clock the test moves. */
+    private static final class Node implements AutoCloseable {
+        final CountingDataSource counting;
+        final MutableClock clock = MutableClock.atT0();
+        final Sessionkit sessionkit;
+        final JettyContainer jetty = new JettyContainer();
+        final Browser browser;
+
+        Node(PostgresServer server, Duration revocationLatency) throws Exception {
+            PGSimpleDataSource postgres = new PGSimpleDataSource();
+            postgres.setURL(server.newDatabase());
+            postgres.setUser("postgres");
+            counting = new CountingDataSource(postgres);
+            sessionkit = Sessionkit.builder(SessionkitSettings.builder().schema(SchemaMode.CREATE)
+                            .excludePaths(List.of("/login")).revocationLatency(revocationLatency).build())
+                    .dataSource(counting).clock(clock).build();
+            browser = new Browser(jetty.start(new TestApp.FilterSetup.Instance(new SessionFilter(sessionkit))));
+        }
+
+        /**
+         * Statements run since the last reset, without the notification listener's own (LISTEN and its
+         * keep-alive SELECT 1 on its dedicated connection), which cost the node, not the request.
+         */
+        List<String> requestStatements() {
+            return counting.executed().stream()
+                    .filter(sql -> !sql.startsWith("LISTEN ") && !sql.equals("SELECT 1")).toList();
+        }
+
+        @Override
+        public void close() throws Exception {
+            try {
+                jetty.close();
+            } finally {
+                sessionkit.close();
+            }
         }
     }
 }

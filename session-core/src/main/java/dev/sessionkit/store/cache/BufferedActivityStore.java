@@ -6,6 +6,7 @@ import dev.sessionkit.session.SessionRecord;
 import dev.sessionkit.store.ActivityUpdate;
 import dev.sessionkit.store.SessionStore;
 import dev.sessionkit.store.SessionStoreUnavailableException;
+import dev.sessionkit.token.TokenHash;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,8 @@ import java.util.concurrent.ConcurrentMap;
  * flush period of last-access, never a session.
  *
  * <p>{@link #touch} answers true when it accepted the activity: whether the store then writes it is decided by the
- * same conditions at flush time (a session ended meanwhile is not touched).
+ * same conditions at flush time (a session ended meanwhile is not touched). Sessions read through this store show
+ * the activity still waiting, so this node never judges a session idle that it saw in use.
  */
 public final class BufferedActivityStore extends ForwardingSessionStore {
 
@@ -41,6 +43,24 @@ public final class BufferedActivityStore extends ForwardingSessionStore {
     public boolean touch(SessionId id, Instant at, Instant idleExpiresAt, Instant staleBefore) {
         pending.merge(id, new ActivityUpdate(id, at, idleExpiresAt, staleBefore), ActivityUpdate::latest);
         return true;
+    }
+
+    @Override
+    public Optional<SessionRecord> findByTokenHash(TokenHash tokenHash) {
+        return delegate.findByTokenHash(tokenHash).map(this::withPendingActivity);
+    }
+
+    @Override
+    public Optional<SessionRecord> findById(SessionId id) {
+        return delegate.findById(id).map(this::withPendingActivity);
+    }
+
+    private SessionRecord withPendingActivity(SessionRecord session) {
+        ActivityUpdate waiting = pending.get(session.id());
+        if (waiting == null || !session.isActive() || !waiting.at().isAfter(session.lastAccessedAt())) {
+            return session;
+        }
+        return session.withActivity(waiting.at(), waiting.idleExpiresAt());
     }
 
     @Override

@@ -1,0 +1,170 @@
+package dev.sessionkit.servlet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sessionkit.Sessionkit;
+import dev.sessionkit.config.SchemaMode;
+import dev.sessionkit.config.SessionkitSettings;
+import dev.sessionkit.servlet.testing.Browser;
+import dev.sessionkit.servlet.testing.JettyContainer;
+import dev.sessionkit.servlet.testing.TestApp;
+import dev.sessionkit.store.EndedSessionsChannel;
+import dev.sessionkit.store.cache.ForwardingSessionStore;
+import dev.sessionkit.store.jpa.JpaSessionStores;
+import dev.sessionkit.testing.PostgresServer;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Revocation latency across nodes, measured over real HTTP: embedded Jetty nodes, each with its own Sessionkit
+ * and validation cache, share one real PostgreSQL database. A user signs in on node A, uses the session on the
+ * other nodes (so they cache it), signs out on A, and each other node is asked again and again until it refuses
+ * the old cookie. Nodes B and C hear PostgreSQL's notifications; node D is deaf (its store offers no channel),
+ * so only the cache's latency bound can make it refuse.
+ */
+@ExtendWith(PostgresServer.Resolver.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MultiNodeRevocationIT {
+
+    /** Short so that the deaf node's trials are quick; the bound is the same for any value. */
+    private static final Duration LATENCY = Duration.ofMillis(500);
+    private static final int HEARING_TRIALS = 150;
+    private static final int DEAF_TRIALS = 30;
+
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private URI nodeA;
+    private URI nodeB;
+    private URI nodeC;
+    private URI nodeD;
+
+    @BeforeAll
+    void startNodes(PostgresServer server) throws Exception {
+        String url = server.newDatabase();
+        nodeA = start(settings(url, SchemaMode.CREATE), Optional.empty());
+        nodeB = start(settings(url, SchemaMode.VALIDATE), Optional.empty());
+        nodeC = start(settings(url, SchemaMode.VALIDATE), Optional.empty());
+        nodeD = start(settings(url, SchemaMode.VALIDATE), Optional.of(deafStore(url)));
+    }
+
+    @AfterAll
+    void stopNodes() throws Exception {
+        Collections.reverse(resources);
+        for (AutoCloseable resource : resources) {
+            resource.close();
+        }
+    }
+
+    @Test
+    void nodesThatHearNotificationsRefuseAnEndedSessionWithinTheLatency() throws Exception {
+        List<Long> latencies = new ArrayList<>();
+        for (int trial = 0; trial < HEARING_TRIALS; trial++) {
+            Browser user = signedInAndCachedOn(nodeB, nodeC);
+            Map<String, String> oldCookies = Map.copyOf(user.cookies());
+            assertEquals(204, user.post("/logout", Map.of()).statusCode());
+            long endedAt = System.nanoTime();
+            latencies.add(millisUntilRefused(nodeB, oldCookies, endedAt));
+            latencies.add(millisUntilRefused(nodeC, oldCookies, endedAt));
+        }
+        Summary summary = Summary.of(latencies);
+        System.out.printf("Revocation latency, nodes hearing NOTIFY (%d refusals, bound %d ms): %s%n",
+                latencies.size(), LATENCY.toMillis(), summary);
+        assertTrue(summary.p99() <= LATENCY.toMillis(), summary.toString());
+    }
+
+    @Test
+    void aNodeThatHearsNothingStillRefusesWithinTheLatencyBound() throws Exception {
+        List<Long> latencies = new ArrayList<>();
+        for (int trial = 0; trial < DEAF_TRIALS; trial++) {
+            Browser user = signedInAndCachedOn(nodeD);
+            Map<String, String> oldCookies = Map.copyOf(user.cookies());
+            assertEquals(204, user.post("/logout", Map.of()).statusCode());
+            long endedAt = System.nanoTime();
+            latencies.add(millisUntilRefused(nodeD, oldCookies, endedAt));
+        }
+        Summary summary = Summary.of(latencies);
+        System.out.printf("Revocation latency, node without notifications (%d refusals, bound %d ms): %s%n",
+                latencies.size(), LATENCY.toMillis(), summary);
+        // The first refused request may have been sent one polling round (a few ms) after the bound expired.
+        assertTrue(summary.p99() <= LATENCY.toMillis() + 50, summary.toString());
+        // It really was served from its cache for a while: otherwise this test would prove nothing about the bound.
+        assertTrue(summary.p50() > 10, "the deaf node did not cache: " + summary);
+    }
+
+    /** Signs in on node A and makes one request on each given node, so that they cache the session. */
+    private Browser signedInAndCachedOn(URI... nodes) {
+        Browser user = new Browser(nodeA);
+        user.login("alice", "user");
+        for (URI node : nodes) {
+            Browser there = new Browser(node);
+            there.cookies().putAll(user.cookies());
+            assertEquals(200, there.get("/app/x").statusCode(), "session not accepted on " + node);
+        }
+        return user;
+    }
+
+    private static long millisUntilRefused(URI node, Map<String, String> cookies, long endedAt) {
+        Browser replay = new Browser(node);
+        replay.cookies().putAll(cookies);
+        long deadline = endedAt + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            long sentAt = System.nanoTime();
+            int status = replay.get("/app/x").statusCode();
+            if (status != 200) {
+                assertFalse(status >= 500, "server error " + status);
+                return Math.max(0, Duration.ofNanos(sentAt - endedAt).toMillis());
+            }
+        }
+        throw new AssertionError(node + " accepted an ended session for 10 s");
+    }
+
+    private static SessionkitSettings settings(String url, SchemaMode schema) {
+        return SessionkitSettings.builder().jdbcUrl(url).jdbcUser("postgres").schema(schema)
+                .excludePaths(List.of("/login")).revocationLatency(LATENCY).build();
+    }
+
+    /** The real PostgreSQL store with its notification channel withheld. */
+    private static ForwardingSessionStore deafStore(String url) {
+        return new ForwardingSessionStore(JpaSessionStores.open(url, "postgres", "", SchemaMode.VALIDATE)) {
+            @Override
+            public Optional<EndedSessionsChannel> openEndedSessionsChannel() {
+                return Optional.empty();
+            }
+        };
+    }
+
+    private URI start(SessionkitSettings settings, Optional<ForwardingSessionStore> store) throws Exception {
+        Sessionkit.Builder builder = Sessionkit.builder(settings);
+        store.ifPresent(builder::store);
+        Sessionkit sessionkit = builder.build();
+        resources.add(sessionkit);
+        JettyContainer jetty = new JettyContainer();
+        resources.add(jetty);
+        return jetty.start(new TestApp.FilterSetup.Instance(new SessionFilter(sessionkit)));
+    }
+
+    /** Percentiles of measured latencies in milliseconds. */
+    private record Summary(long p50, long p99, long max) {
+        static Summary of(List<Long> millis) {
+            List<Long> sorted = millis.stream().sorted().toList();
+            return new Summary(sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1),
+                    sorted.get(sorted.size() - 1));
+        }
+
+        @Override
+        public String toString() {
+            return "p50 " + p50 + " ms, p99 " + p99 + " ms, max " + max + " ms";
+        }
+    }
+}
