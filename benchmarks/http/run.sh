@@ -214,8 +214,8 @@ run_one() { # mode round
     errs=$(awk '/Socket errors:/ { gsub(/,/, ""); print $4 + $6 + $8 + $10 }' "$log.wrk.txt"); errs=${errs:-0}
     [[ -n $rps && -n $reqs ]] || { echo "could not read wrk output:" >&2; cat "$log.wrk.txt" >&2; exit 4; }
     if [[ $mode == pg ]]; then
-        [[ ${before[0]} != NA ]] && spr=$(awk -v a="${after[0]}" -v b="${before[0]}" -v r="$reqs" 'BEGIN { printf "%.3f", (a - b) / r }')
-        xpr=$(awk -v a="${after[1]}" -v b="${before[1]}" -v r="$reqs" 'BEGIN { printf "%.3f", (a - b) / r }')
+        [[ ${before[0]} != NA ]] && spr=$(awk -v a="${after[0]}" -v b="${before[0]}" -v r="$reqs" 'BEGIN { printf "%.6f", (a - b) / r }')
+        xpr=$(awk -v a="${after[1]}" -v b="${before[1]}" -v r="$reqs" 'BEGIN { printf "%.6f", (a - b) / r }')
     fi
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$mode" "$rps" "$reqs" "$p50" "$p99" "$bad" "$errs" \
         "$spr" "$xpr" >>"$WORK/runs.tsv"
@@ -253,7 +253,7 @@ awk -F'\t' -v order="$MODES" '
             m = modes[i]; if (!(m in n)) continue;
             printf "%-5s %4d %12.0f %10.3f %10.3f %10s %10d %9s %9s\n", m, n[m], median(rps[m]), median(p50[m]),
                 median(p99[m]), base ? sprintf("%.3f", median(rps[m]) / base) : "-", bad[m],
-                (m in spr) ? sprintf("%.3f", median(spr[m])) : "-", (m in xpr) ? sprintf("%.3f", median(xpr[m])) : "-";
+                (m in spr) ? sprintf("%.6f", median(spr[m])) : "-", (m in xpr) ? sprintf("%.6f", median(xpr[m])) : "-";
         }
     }' "$WORK/runs.tsv"
 echo
