@@ -47,8 +47,17 @@ public final class JpaSessionStore implements SessionStore {
     private final SessionListings listings;
 
     JpaSessionStore(EntityManagerFactory factory, SqlDialect dialect) {
+        this(factory, dialect, new Transactions(factory));
+    }
+
+    /** With Sessionkit's own pool: at most {@code maxWriters} write transactions at once, a turn awaited that long. */
+    JpaSessionStore(EntityManagerFactory factory, SqlDialect dialect, int maxWriters, long writerWaitMillis) {
+        this(factory, dialect, new Transactions(factory, maxWriters, writerWaitMillis));
+    }
+
+    private JpaSessionStore(EntityManagerFactory factory, SqlDialect dialect, Transactions tx) {
         this.factory = Objects.requireNonNull(factory, "factory");
-        this.tx = new Transactions(factory);
+        this.tx = tx;
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.reports = new SqlReports(tx, dialect);
         this.listings = new SessionListings(tx);
