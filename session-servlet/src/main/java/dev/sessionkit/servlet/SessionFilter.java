@@ -81,23 +81,27 @@ public class SessionFilter implements Filter {
         if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)) {
             throw new ServletException("Sessionkit filters HTTP requests only");
         }
-        if (paths.isExcluded(request)) {
-            chain.doFilter(request, response);
-            return;
-        }
-        HttpServletRequest authenticated;
         try {
-            authenticated = authenticate(request, response);
+            if (paths.isExcluded(request)) {
+                chain.doFilter(request, response);
+                return;
+            }
+            // Without the store nobody can be told valid: authenticate() throws rather than let the request through.
+            HttpServletRequest authenticated = authenticate(request, response);
+            if (authenticated != null) {
+                chain.doFilter(authenticated, response);
+            }
         } catch (SessionStoreUnavailableException e) {
-            // Without the store nobody can be told valid: refuse rather than let the request through.
+            // Also from the app's own SessionLogin calls (a login, a logout) while the store is down: the same 503
+            // a client can retry on, instead of the container's 500 page naming our exception.
+            if (response.isCommitted()) {
+                throw e;
+            }
             LOG.log(System.Logger.Level.WARNING, "Session store unavailable: " + e.getMessage());
+            response.resetBuffer();
             response.setHeader("Retry-After", "5");
             Problems.write(response, 503, "Service Unavailable",
                     "Sessions cannot be checked right now. Try again in a few seconds.");
-            return;
-        }
-        if (authenticated != null) {
-            chain.doFilter(authenticated, response);
         }
     }
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Assumptions;
  * JVM shutdown hook if the test JVM is stopped, and by a small shell watchdog (next to the server) if the test JVM
  * dies without running hooks. Output goes to a log file.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
     private static final HttpClient PROBE = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(2))
@@ -58,7 +58,7 @@ final class ServerProcess implements AutoCloseable {
      * @return the started process
      * @throws IOException if it cannot be started
      */
-    static ServerProcess start(List<String> prefix, String setup, List<String> command, Path workDir,
+    public static ServerProcess start(List<String> prefix, String setup, List<String> command, Path workDir,
             Map<String, String> env, Path log) throws IOException {
         String script = (setup.isBlank() ? "" : setup + "\n")
                 + "pid=$$\n"
@@ -114,7 +114,7 @@ final class ServerProcess implements AutoCloseable {
         environment.putAll(env);
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
@@ -134,7 +134,7 @@ final class ServerProcess implements AutoCloseable {
      * @param deployFailed a log line that means the app will never come up, to fail at once instead of waiting
      * @return how long it took since the process started
      */
-    Duration awaitPong(URI url, Duration timeout, Pattern deployFailed) throws InterruptedException {
+    public Duration awaitPong(URI url, Duration timeout, Pattern deployFailed) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {
@@ -169,7 +169,7 @@ final class ServerProcess implements AutoCloseable {
      * @param timeout how long to wait
      * @return true if it ended
      */
-    boolean awaitExit(Duration timeout) throws InterruptedException {
+    public boolean awaitExit(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -179,7 +179,7 @@ final class ServerProcess implements AutoCloseable {
      * @param lines how many
      * @return the lines, joined
      */
-    String tail(int lines) {
+    public String tail(int lines) {
         List<String> all = logLines();
         return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }
@@ -224,7 +224,7 @@ final class ServerProcess implements AutoCloseable {
      *
      * @return the port
      */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -255,7 +255,7 @@ final class ServerProcess implements AutoCloseable {
      * @param property the system property
      * @return the existing path
      */
-    static Path fromBuild(String property) {
+    public static Path fromBuild(String property) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {
             skipOrFailOnCi("system property " + property + " is not set: run this IT through Maven "

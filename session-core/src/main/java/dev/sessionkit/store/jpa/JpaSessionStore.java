@@ -54,9 +54,20 @@ public final class JpaSessionStore implements SessionStore {
     private static final int TOUCH_BATCH_SIZE = 500;
 
     JpaSessionStore(EntityManagerFactory factory, SqlDialect dialect, Optional<ConnectionFactory> listenConnections) {
+        this(factory, dialect, new Transactions(factory), listenConnections);
+    }
+
+    /** With Sessionkit's own pool: at most {@code maxWriters} write transactions at once, a turn awaited that long. */
+    JpaSessionStore(EntityManagerFactory factory, SqlDialect dialect, int maxWriters, long writerWaitMillis,
+            Optional<ConnectionFactory> listenConnections) {
+        this(factory, dialect, new Transactions(factory, maxWriters, writerWaitMillis), listenConnections);
+    }
+
+    private JpaSessionStore(EntityManagerFactory factory, SqlDialect dialect, Transactions tx,
+            Optional<ConnectionFactory> listenConnections) {
         this.factory = Objects.requireNonNull(factory, "factory");
         this.listenConnections = Objects.requireNonNull(listenConnections, "listenConnections");
-        this.tx = new Transactions(factory);
+        this.tx = tx;
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.reports = new SqlReports(tx, dialect);
         this.listings = new SessionListings(tx);

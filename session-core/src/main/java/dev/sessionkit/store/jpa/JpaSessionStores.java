@@ -19,6 +19,7 @@ import java.util.ServiceLoader;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.eclipse.persistence.jpa.PersistenceProvider;
+import org.eclipse.persistence.sessions.SessionCustomizer;
 
 /**
  * Opens the database store from a JDBC URL (EclipseLink pools the connections) or from a container
@@ -30,7 +31,14 @@ public final class JpaSessionStores {
 
     private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^&;]*");
     private static final int POOL_SIZE = 16;
+    /** Longest wait for a write connection; enforced by {@link Transactions}, as EclipseLink's pool waits forever. */
     private static final int POOL_WAIT_MILLIS = 5_000;
+    /**
+     * How often EclipseLink retries a statement that failed for a broken connection. One retry, at once, on a fresh
+     * connection is what a pooled connection left stale by a database restart needs; EclipseLink's default (three,
+     * five seconds apart) held every request ~10 s while the database was down, instead of answering 503 at once.
+     */
+    private static final int COMMUNICATION_RETRIES = 1;
 
     private JpaSessionStores() {
     }
@@ -92,7 +100,7 @@ public final class JpaSessionStores {
         properties.put("eclipselink.connection-pool.default.max", String.valueOf(POOL_SIZE));
         properties.put("eclipselink.connection-pool.default.wait", String.valueOf(POOL_WAIT_MILLIS));
         properties.put("eclipselink.connection-pool.read.shared", "true");
-        return new JpaSessionStore(factory(null, properties), dialect,
+        return new JpaSessionStore(factory(null, properties), dialect, POOL_SIZE, POOL_WAIT_MILLIS,
                 Optional.of(() -> DriverManager.getConnection(jdbcUrl, user, password)));
     }
 
@@ -189,6 +197,10 @@ public final class JpaSessionStores {
         properties.put("eclipselink.logging.logger", "JavaLogger");
         properties.put("eclipselink.logging.level", "WARNING");
         properties.put("eclipselink.deploy-on-startup", "true");
+        properties.put("eclipselink.session.customizer", (SessionCustomizer) session -> {
+            session.getLogin().setQueryRetryAttemptCount(COMMUNICATION_RETRIES);
+            session.getLogin().setDelayBetweenConnectionAttempts(0);
+        });
         properties.put("eclipselink.target-database", switch (dialect) {
             case H2 -> "org.eclipse.persistence.platform.database.H2Platform";
             case POSTGRESQL -> "org.eclipse.persistence.platform.database.PostgreSQLPlatform";

@@ -6,22 +6,74 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
  * Runs store work in a fresh EntityManager, so nothing is ever served from a persistence context that another node
  * may have made stale, and turns database failures into {@link SessionStoreUnavailableException}.
+ *
+ * <p>With a writer limit, at most that many write transactions run at once and the next one waits at most the given
+ * time for its turn, then fails as "store unavailable". EclipseLink's own pool cannot give that bound: in 4.0.x its
+ * {@code ConnectionPool.acquireConnection} waits in a loop until a connection is released, whatever
+ * {@code connection-pool.default.wait} says, so requests hung for as long as the database held the pool's connections.
+ * The limit equals the pool's size, so a transaction let through always finds a free connection.
  */
 final class Transactions {
 
     private final EntityManagerFactory factory;
+    private final Semaphore writers;
+    private final int maxWriters;
+    private final long writerWaitMillis;
 
+    /** Without a writer limit: a container's DataSource bounds its own waits. */
     Transactions(EntityManagerFactory factory) {
+        this(factory, 0, 0);
+    }
+
+    /**
+     * With a writer limit (Sessionkit's own pool).
+     *
+     * @param maxWriters write transactions at once, the write pool's size; 0 for no limit
+     * @param writerWaitMillis longest wait for a turn before failing
+     */
+    Transactions(EntityManagerFactory factory, int maxWriters, long writerWaitMillis) {
         this.factory = Objects.requireNonNull(factory, "factory");
+        this.maxWriters = maxWriters;
+        this.writers = maxWriters > 0 ? new Semaphore(maxWriters, true) : null;
+        this.writerWaitMillis = writerWaitMillis;
     }
 
     /** Runs work in one transaction: committed when it returns, rolled back when it throws. */
     <T> T write(String what, Function<EntityManager, T> work) {
+        awaitTurn(what);
+        try {
+            return writeNow(what, work);
+        } finally {
+            if (writers != null) {
+                writers.release();
+            }
+        }
+    }
+
+    private void awaitTurn(String what) {
+        if (writers == null) {
+            return;
+        }
+        try {
+            if (!writers.tryAcquire(writerWaitMillis, TimeUnit.MILLISECONDS)) {
+                throw new SessionStoreUnavailableException("Session store failed while trying to " + what + ": all "
+                        + maxWriters + " database connections stayed busy for " + writerWaitMillis + " ms", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SessionStoreUnavailableException("Interrupted while waiting for a database connection to "
+                    + what, e);
+        }
+    }
+
+    private <T> T writeNow(String what, Function<EntityManager, T> work) {
         EntityManager em = open(what);
         EntityTransaction tx = em.getTransaction();
         try {

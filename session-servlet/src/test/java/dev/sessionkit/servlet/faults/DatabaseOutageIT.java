@@ -1,0 +1,272 @@
+package dev.sessionkit.servlet.faults;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.sessionkit.Sessionkit;
+import dev.sessionkit.config.SchemaMode;
+import dev.sessionkit.config.SessionkitSettings;
+import dev.sessionkit.servlet.SessionFilter;
+import dev.sessionkit.servlet.testing.Browser;
+import dev.sessionkit.servlet.testing.JettyContainer;
+import dev.sessionkit.servlet.testing.TestApp;
+import dev.sessionkit.testing.RestartablePostgres;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The PostgreSQL server stops under load and starts again, with the same Sessionkit running throughout: while it is
+ * down every authenticated request is refused with 503 (never let through, never 500, never a hang), and once it
+ * accepts connections again the application serves the same sessions by itself within seconds.
+ *
+ * <p>{@code revocation-latency=PT0S}, so every request asks the store: no answer may come from memory.
+ */
+class DatabaseOutageIT {
+
+    /**
+     * Longest any single answer may take, outage or not: refusing must be quick (EclipseLink's default retries, three
+     * of them five seconds apart, made it ~10 s), with room for a busy 2-core machine.
+     */
+    private static final Duration ANSWER_BOUND = Duration.ofSeconds(5);
+    /** Longest the application may take to serve again once the database accepts connections. */
+    private static final Duration RECOVERY_BOUND = Duration.ofSeconds(15);
+    /** How long the database stays down: long enough for every client to be refused many times. */
+    private static final Duration OUTAGE = Duration.ofSeconds(3);
+    private static final int READERS = 4;
+    private static final long PROBE_MILLIS = 20;
+
+    private final ConcurrentLinkedQueue<Exchange> exchanges = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+
+    @Test
+    void anOutageIsRefusedWith503AndTheAppRecoversByItself() throws Exception {
+        try (RestartablePostgres postgres = RestartablePostgres.launch()) {
+            String url = postgres.newDatabase();
+            SessionkitSettings settings = SessionkitSettings.builder().jdbcUrl(url).jdbcUser("postgres")
+                    .schema(SchemaMode.CREATE).revocationLatency(Duration.ZERO)
+                    // Short, so touches (writes) are part of the load as well as reads.
+                    .touchInterval(Duration.ofSeconds(1))
+                    .excludePaths(List.of("/login"))
+                    .build();
+            try (Sessionkit sessionkit = Sessionkit.builder(settings).build();
+                    JettyContainer jetty = new JettyContainer();
+                    QuietLogs quiet = QuietLogs.silence("org.eclipse.persistence", SessionFilter.class.getName())) {
+                URI base = jetty.start(new TestApp.FilterSetup.Instance(new SessionFilter(sessionkit)));
+                List<Thread> clients = new ArrayList<>();
+                for (int i = 0; i < READERS; i++) {
+                    Browser browser = new Browser(base);
+                    browser.login("reader-" + i, "user");
+                    clients.add(start("reader-" + i, () -> readLoop(browser)));
+                }
+                clients.add(start("newcomer", () -> loginLoop(base)));
+
+                awaitExchanges("every client served while the database is up", Duration.ofSeconds(15),
+                        e -> e.status() == 200, READERS * 3);
+                long stopping = System.nanoTime();
+                postgres.stop();
+                long down = System.nanoTime();
+                AtomicLong accepting = new AtomicLong();
+                Thread prober = start("prober", () -> probe(url, accepting));
+                awaitExchanges("requests refused while the database is down", OUTAGE.plusSeconds(10),
+                        e -> e.startedAfter(down), READERS * 5);
+                long sinceDown = System.nanoTime() - down;
+                if (sinceDown < OUTAGE.toNanos()) {
+                    // The outage lasts a fixed time so that clients meet it many times; nothing waits on this.
+                    Thread.sleep(Duration.ofNanos(OUTAGE.toNanos() - sinceDown).toMillis());
+                }
+                long restarting = System.nanoTime();
+                postgres.start();
+                prober.join(ANSWER_BOUND.toMillis());
+                assertTrue(accepting.get() != 0, "the prober saw the database accept connections again");
+                long ready = accepting.get();
+                Exchange firstServed = awaitFirst("an authenticated request served after the restart",
+                        RECOVERY_BOUND.plus(ANSWER_BOUND),
+                        e -> e.kind().equals("app") && e.status() == 200 && e.startedAfter(restarting));
+                awaitExchanges("a new login and its first request served after the restart", Duration.ofSeconds(15),
+                        e -> e.kind().equals("newcomer-app") && e.status() == 200 && e.startedAfter(ready), 1);
+                long recovered = System.nanoTime();
+                awaitExchanges("more requests after the recovery", Duration.ofSeconds(10),
+                        e -> e.startedAfter(recovered), READERS * 5);
+                running.set(false);
+                for (Thread client : clients) {
+                    client.join(ANSWER_BOUND.plusSeconds(15).toMillis());
+                }
+
+                report(stopping, down, restarting, ready, firstServed, recovered);
+                assertOutcome(stopping, down, restarting, ready, firstServed, recovered);
+            }
+        }
+    }
+
+    private void assertOutcome(long stopping, long down, long restarting, long ready, Exchange firstServed,
+            long recovered) {
+        List<Exchange> all = List.copyOf(exchanges);
+        List<Exchange> slow = all.stream().filter(e -> e.latency().compareTo(ANSWER_BOUND) > 0).toList();
+        assertTrue(slow.isEmpty(), "every answer within " + ANSWER_BOUND + ", also while the database is down: "
+                + slow);
+        List<Exchange> broken = all.stream().filter(e -> e.status() < 0 || e.status() >= 500 && e.status() != 503)
+                .toList();
+        assertTrue(broken.isEmpty(), "no 500s and no dropped connections: " + broken);
+
+        List<Exchange> before = all.stream().filter(e -> e.endedBefore(stopping)).toList();
+        assertTrue(before.stream().allMatch(e -> e.status() == 200), "all served before the stop: " + before);
+
+        // Sent after the server was down and answered before it was started again: the store could not answer.
+        List<Exchange> duringOutage = all.stream().filter(e -> e.startedAfter(down) && e.endedBefore(restarting))
+                .toList();
+        List<Exchange> notRefused = duringOutage.stream().filter(e -> !e.isOutageAnswer()).toList();
+        assertTrue(notRefused.isEmpty(), "while the database is down every request (authenticated or a login) "
+                + "gets 503 problem+json with Retry-After, never a pass: " + notRefused);
+        assertTrue(duringOutage.stream().filter(e -> e.kind().equals("app")).count() >= READERS * 3L,
+                "the outage was met by the authenticated clients: " + duringOutage.size());
+        assertTrue(duringOutage.stream().anyMatch(e -> e.kind().equals("login")),
+                "the outage was met by a login too: " + duringOutage);
+
+        Duration recovery = Duration.ofNanos(Math.max(0, firstServed.ended() - ready));
+        assertTrue(recovery.compareTo(RECOVERY_BOUND) <= 0, "served again within " + RECOVERY_BOUND
+                + " of the database accepting connections, took " + recovery);
+        // Once recovered, it stays recovered: stale pooled connections must not keep failing requests.
+        List<Exchange> after = all.stream().filter(e -> e.startedAfter(recovered)).toList();
+        assertTrue(after.stream().allMatch(e -> e.status() == 200), "all served after the recovery: "
+                + after.stream().filter(e -> e.status() != 200).toList());
+    }
+
+    private void report(long stopping, long down, long restarting, long ready, Exchange firstServed,
+            long recovered) {
+        List<Exchange> all = List.copyOf(exchanges);
+        List<Exchange> refused = all.stream().filter(e -> e.status() == 503).toList();
+        List<Long> refusedMillis = refused.stream().map(e -> e.latency().toMillis()).sorted().toList();
+        System.out.printf("Database outage: stop took %d ms, down for %d ms, accepting connections %d ms after "
+                + "the start began%n", millis(down - stopping), millis(restarting - down),
+                millis(ready - restarting));
+        System.out.printf("  %d requests in all, %d answered 503 (%d authenticated, %d logins); 503 latency "
+                + "median %d ms, max %d ms%n", all.size(), refused.size(),
+                refused.stream().filter(e -> e.kind().equals("app")).count(),
+                refused.stream().filter(e -> e.kind().equals("login")).count(),
+                refusedMillis.isEmpty() ? -1 : refusedMillis.get(refusedMillis.size() / 2),
+                refusedMillis.isEmpty() ? -1 : refusedMillis.get(refusedMillis.size() - 1));
+        System.out.printf("  recovery: first authenticated 200 came %d ms after the database accepted connections "
+                + "again (probed every %d ms)%n", Math.max(0, millis(firstServed.ended() - ready)), PROBE_MILLIS);
+        Map<Integer, Long> statusesAfterStart = all.stream().filter(e -> e.startedAfter(restarting))
+                .filter(Predicate.not(e -> e.startedAfter(recovered)))
+                .collect(Collectors.groupingBy(Exchange::status, Collectors.counting()));
+        System.out.println("  statuses between restart and recovery: " + statusesAfterStart);
+    }
+
+    private static Thread start(String name, Runnable work) {
+        Thread thread = new Thread(work, name);
+        thread.start();
+        return thread;
+    }
+
+    private static long millis(long nanos) {
+        return Duration.ofNanos(nanos).toMillis();
+    }
+
+    /**
+     * Tries a plain JDBC connection and {@code SELECT 1} until one works, and records when: the moment the database
+     * accepted connections again, which the recovery time is counted from.
+     */
+    private static void probe(String url, AtomicLong accepting) {
+        while (!Thread.currentThread().isInterrupted()) {
+            try (Connection c = DriverManager.getConnection(url, "postgres", "");
+                    Statement s = c.createStatement()) {
+                s.execute("SELECT 1");
+                accepting.set(System.nanoTime());
+                return;
+            } catch (SQLException refused) {
+                try {
+                    Thread.sleep(PROBE_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** A signed-in client: GETs a protected page as an API client would, again and again. */
+    private void readLoop(Browser browser) {
+        String name = Thread.currentThread().getName();
+        while (running.get()) {
+            long started = System.nanoTime();
+            try {
+                exchanges.add(Exchange.of("app", name, started, browser.get("/app/x", "Accept", "application/json")));
+            } catch (RuntimeException e) {
+                exchanges.add(Exchange.failed("app", name, started, e));
+            }
+            pace();
+        }
+    }
+
+    /** New users signing in, each using the new session at once. */
+    private void loginLoop(URI base) {
+        AtomicInteger count = new AtomicInteger();
+        while (running.get()) {
+            Browser browser = new Browser(base);
+            String user = "newcomer-" + count.incrementAndGet();
+            long started = System.nanoTime();
+            try {
+                HttpResponse<String> login = browser.post("/login", Map.of("username", user, "roles", "user"));
+                exchanges.add(Exchange.of("login", user, started, login));
+                if (login.statusCode() == 200) {
+                    long next = System.nanoTime();
+                    exchanges.add(Exchange.of("newcomer-app", user, next,
+                            browser.get("/app/x", "Accept", "application/json")));
+                }
+            } catch (RuntimeException e) {
+                exchanges.add(Exchange.failed("login", user, started, e));
+            }
+            pace();
+        }
+    }
+
+    /** A short gap between one client's requests, so a refused request does not become a busy loop. */
+    private static void pace() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitExchanges(String what, Duration timeout, Predicate<Exchange> matching, int count)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (exchanges.stream().filter(matching).count() < count) {
+            if (System.nanoTime() - deadline > 0) {
+                running.set(false);
+                fail("timed out waiting for " + what + "; last exchanges: " + last(20));
+            }
+            Thread.sleep(25);
+        }
+    }
+
+    private Exchange awaitFirst(String what, Duration timeout, Predicate<Exchange> matching)
+            throws InterruptedException {
+        awaitExchanges(what, timeout, matching, 1);
+        Optional<Exchange> first = exchanges.stream().filter(matching).min(Comparator.comparingLong(Exchange::ended));
+        return first.orElseThrow();
+    }
+
+    private List<Exchange> last(int n) {
+        List<Exchange> all = List.copyOf(exchanges);
+        return all.subList(Math.max(0, all.size() - n), all.size());
+    }
+}
