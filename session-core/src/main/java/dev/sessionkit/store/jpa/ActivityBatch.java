@@ -26,6 +26,7 @@ final class ActivityBatch {
     /** Runs the batch on a connection inside the caller's transaction and returns how many rows it updated. */
     static int write(Connection connection, List<ActivityUpdate> updates) {
         try (PreparedStatement statement = connection.prepareStatement(UPDATE)) {
+            statement.setQueryTimeout((int) JpaSessionStores.STATEMENT_TIMEOUT.toSeconds());
             for (ActivityUpdate update : updates) {
                 statement.setObject(1, utc(update.at()));
                 statement.setObject(2, utc(update.idleExpiresAt()));

@@ -9,6 +9,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.eclipse.persistence.jpa.PersistenceProvider;
@@ -39,6 +41,8 @@ public final class JpaSessionStores {
      * five seconds apart) held every request ~10 s while the database was down, instead of answering 503 at once.
      */
     private static final int COMMUNICATION_RETRIES = 1;
+    /** Longest any one statement may run; longer than the pool wait so that a queue behind a lock can drain. */
+    static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(10);
 
     private JpaSessionStores() {
     }
@@ -200,6 +204,10 @@ public final class JpaSessionStores {
         properties.put("eclipselink.session.customizer", (SessionCustomizer) session -> {
             session.getLogin().setQueryRetryAttemptCount(COMMUNICATION_RETRIES);
             session.getLogin().setDelayBetweenConnectionAttempts(0);
+            // A database that takes connections but never answers (a lock held forever, a network black hole)
+            // must cost a request a bounded wait and a 503, not a thread.
+            session.setQueryTimeoutDefault((int) STATEMENT_TIMEOUT.toSeconds());
+            session.setQueryTimeoutUnitDefault(TimeUnit.SECONDS);
         });
         properties.put("eclipselink.target-database", switch (dialect) {
             case H2 -> "org.eclipse.persistence.platform.database.H2Platform";
