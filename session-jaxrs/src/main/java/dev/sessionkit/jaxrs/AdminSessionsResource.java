@@ -37,7 +37,8 @@ public class AdminSessionsResource {
     }
 
     /**
-     * Pages through any sessions, newest login first.
+     * Pages through any sessions, newest login first. User ids never contain NUL (PostgreSQL cannot even compare
+     * text with one), so a filter with NUL is a 400 here rather than a store failure (503) below.
      *
      * @param user only this user id's sessions, when given
      * @param status {@code active} or {@code ended}, when given
@@ -50,6 +51,9 @@ public class AdminSessionsResource {
     public PageJson<SessionJson> sessions(@QueryParam("user") String user, @QueryParam("status") String status,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         SessionRecord current = requireAdmin();
+        if (user != null && user.indexOf('\0') >= 0) {
+            throw ProblemException.badRequest("user must not contain NUL characters.");
+        }
         SessionSearch search = new SessionSearch(Optional.ofNullable(user).filter(u -> !u.isEmpty()),
                 parseStatus(status));
         return PageJson.of(sessionkit().queries().search(search, Paging.parse(page, size)),
@@ -78,8 +82,8 @@ public class AdminSessionsResource {
     @Path("users/{userId}/sessions")
     public EndedJson endAllOfUser(@PathParam("userId") String userId) {
         requireAdmin();
-        if (userId.isBlank() || userId.length() > 255) {
-            throw ProblemException.badRequest("userId must be 1 to 255 characters.");
+        if (userId.isBlank() || userId.length() > 255 || userId.indexOf('\0') >= 0) {
+            throw ProblemException.badRequest("userId must be 1 to 255 characters, without NUL.");
         }
         return new EndedJson(sessionkit().service().endAllOfUser(userId, EndReason.REVOKED_BY_ADMIN));
     }
