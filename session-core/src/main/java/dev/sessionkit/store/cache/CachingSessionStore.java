@@ -33,6 +33,8 @@ import java.util.Optional;
  *       before an end committed cannot put a stale entry back after the end dropped it.</li>
  *   <li>Ends are announced to other nodes on the store's {@link EndedSessionsChannel} when it has one
  *       (PostgreSQL's LISTEN/NOTIFY), by public session id; a lost announcement only means the bound above.</li>
+ *   <li>Only a load from the store fills the cache, never a write: a session this node just created may already
+ *       have been ended by another login's limit eviction.</li>
  *   <li>Only the positive path is shortened: a cached session that looks expired is read again from the store
  *       before anything is decided, and unknown tokens are never cached.</li>
  * </ul>
@@ -108,7 +110,8 @@ public final class CachingSessionStore extends ForwardingSessionStore {
     public CreateResult create(SessionRecord session, SessionLimit limit, Instant now) {
         CreateResult result = delegate.create(session, limit, now);
         forget(result.ended(), true);
-        remember(result.created());
+        // Not cached here: another login's limit eviction may end this session and drop its entry before this
+        // thread could put it in; only loads, serialised with drops, may fill the cache.
         return result;
     }
 
@@ -147,7 +150,6 @@ public final class CachingSessionStore extends ForwardingSessionStore {
             Instant now) {
         Optional<SessionRecord> ended = delegate.replace(old, replacement, reason, now);
         forget(ended.stream().toList(), true);
-        ended.ifPresent(e -> remember(replacement));
         return ended;
     }
 
@@ -173,11 +175,6 @@ public final class CachingSessionStore extends ForwardingSessionStore {
             byToken.invalidateAll();
             delegate.close();
         }
-    }
-
-    private void remember(SessionRecord session) {
-        tokenOf.put(session.id(), session.tokenHash());
-        byToken.put(session.tokenHash(), new Cached(session, now()));
     }
 
     private void forget(List<SessionRecord> ended, boolean announce) {

@@ -37,8 +37,11 @@ class CachingSessionStoreTest {
     private final CountingStore counting = new CountingStore(real, Optional.of(channel));
     private final CachingSessionStore cache = new CachingSessionStore(counting, LATENCY, clock);
 
+    /** Creates a session through the cache and looks it up once, so the cache holds it. */
     private SessionRecord stored(Sessions builder) {
-        return cache.create(builder.build(), SessionLimit.unlimited(), T0).created();
+        SessionRecord session = cache.create(builder.build(), SessionLimit.unlimited(), T0).created();
+        cache.findByTokenHash(session.tokenHash());
+        return session;
     }
 
     @Test
@@ -65,11 +68,22 @@ class CachingSessionStoreTest {
     }
 
     @Test
-    void sessionCreatedHereIsServedWithoutAStoreRead() {
-        SessionRecord session = stored(aSession());
+    void sessionCreatedHereIsReadFromTheStoreOnItsFirstLookup() {
+        SessionRecord session = cache.create(aSession().build(), SessionLimit.unlimited(), T0).created();
 
         assertEquals(Optional.of(session), cache.findByTokenHash(session.tokenHash()));
-        assertEquals(0, counting.lookups.get());
+        assertEquals(Optional.of(session), cache.findByTokenHash(session.tokenHash()));
+        assertEquals(1, counting.lookups.get());
+    }
+
+    @Test
+    void sessionEvictedRightAfterItsCreationIsNeverServedAsActive() {
+        // Another login of the same user evicted this session (and dropped its entry) right after it was created.
+        SessionRecord session = cache.create(aSession().ownedBy("dora").build(), SessionLimit.unlimited(), T0)
+                .created();
+        real.create(aSession().ownedBy("dora").build(), new SessionLimit(1, MaxSessionsPolicy.EVICT_OLDEST), T0);
+
+        assertFalse(cache.findByTokenHash(session.tokenHash()).orElseThrow().isActive());
     }
 
     @Test
@@ -172,7 +186,7 @@ class CachingSessionStoreTest {
         cache.touch(session.id(), at, at.plus(Duration.ofMinutes(30)), at.minusSeconds(60));
 
         assertEquals(at, cache.findByTokenHash(session.tokenHash()).orElseThrow().lastAccessedAt());
-        assertEquals(0, counting.lookups.get());
+        assertEquals(1, counting.lookups.get());
     }
 
     @Test

@@ -41,6 +41,7 @@ final class AbuseLedger {
     private final AtomicLong fiveHundreds = new AtomicLong();
     private final AtomicLong falseAccepts = new AtomicLong();
     private final AtomicLong noAnswer = new AtomicLong();
+    private final AtomicLong shed = new AtomicLong();
     private final AtomicLong reissued = new AtomicLong();
     private final Map<Integer, LongAdder> statuses = new ConcurrentSkipListMap<>();
     private final Queue<String> failures = new ConcurrentLinkedQueue<>();
@@ -70,6 +71,23 @@ final class AbuseLedger {
     /** Sends a bad input; {@code accepted} says when its answer would mean the server fell for it. */
     Reply hostile(URI base, Req req, Predicate<Reply> accepted) {
         return record(req.label(), Wire.exchange(base, req), true, accepted);
+    }
+
+    /**
+     * Records an ordinary request sent during a deliberate overload: a 503 problem with {@code Retry-After} is the
+     * server shedding load within its bounded wait, counted as shed rather than as a server error.
+     */
+    Reply recordUnderOverload(String label, Reply reply) {
+        boolean shedding = reply.status() == 503 && !reply.all("Retry-After").isEmpty()
+                && reply.body().contains("\"status\":503");
+        if (!shedding) {
+            return record(label, reply, false, r -> false);
+        }
+        requests.incrementAndGet();
+        shed.incrementAndGet();
+        statuses.computeIfAbsent(reply.status(), s -> new LongAdder()).increment();
+        responses.add(scanText(label, reply));
+        return reply;
     }
 
     /** Records an exchange made by another client (the concurrent login storm uses java.net.http). */
@@ -169,10 +187,11 @@ final class AbuseLedger {
     String report() {
         return String.format(Locale.ROOT, "Abuse ledger %s: %d requests sent, %d bad inputs tried, %d answers 500 "
                 + "(%d 5xx in all), %d false accepts, %d leaks (%d responses and %d log lines scanned for %d secrets "
-                + "and %d hashes), %d connections closed without an answer; answers by status %s",
+                + "and %d hashes), %d connections closed without an answer, %d requests shed under overload (503 with "
+                + "Retry-After); answers by status %s",
                 name, requests.get(), badInputs.get(), fiveHundreds.get(), serverErrors.get(), falseAccepts.get(),
                 findings.leaks(), findings.responses(), findings.logLines(), findings.scanner().tokens().size(),
-                findings.scanner().hashes().size(), noAnswer.get(), statuses);
+                findings.scanner().hashes().size(), noAnswer.get(), shed.get(), statuses);
     }
 
     /** Fails unless nothing was ever served that should not have been, nothing 5xx, nothing leaked. */

@@ -92,8 +92,12 @@ class AbuseRaceIT {
         Storm storm = storm(rejecting, "racer", LOGINS);
 
         assertEquals(LIMIT, storm.byStatus().getOrDefault(200, 0), "logins that got in: " + storm.byStatus());
-        assertEquals(LOGINS - LIMIT, storm.byStatus().getOrDefault(409, 0),
-                "the rest got the documented refusal (409): " + storm.byStatus());
+        // The rest got the documented refusal (409), or were shed (503 + Retry-After, checked by the ledger) when
+        // the queue on the user's lock row outlasted the store's bounded wait for a connection.
+        assertEquals(LOGINS - LIMIT, storm.byStatus().getOrDefault(409, 0) + storm.byStatus().getOrDefault(503, 0),
+                "the rest were refused: " + storm.byStatus());
+        assertTrue(storm.byStatus().getOrDefault(409, 0) >= (LOGINS - LIMIT) / 2,
+                "most were refused by the limit, not shed: " + storm.byStatus());
         assertEquals(LIMIT, rejecting.activeCount("racer"));
         assertEquals(LIMIT, rejecting.count("SELECT count(*) FROM sessionkit_session WHERE user_id = 'racer'"),
                 "refused logins left no row behind");
@@ -106,10 +110,14 @@ class AbuseRaceIT {
     void aThousandConcurrentLoginsUnderEvictOldestKeepTheLimitAndEveryEvictedTokenIsDead() throws Exception {
         Storm storm = storm(evicting, "evictee", EVICTING_LOGINS);
 
-        assertEquals(EVICTING_LOGINS, storm.byStatus().getOrDefault(200, 0), "every login succeeds: "
-                + storm.byStatus());
+        // One user's logins queue on that user's lock row. Whoever cannot get a database connection within the
+        // store's bounded wait is shed with 503 + Retry-After (the ledger checks that shape); all others succeed.
+        int succeeded = storm.byStatus().getOrDefault(200, 0);
+        assertEquals(EVICTING_LOGINS, succeeded + storm.byStatus().getOrDefault(503, 0),
+                "every login succeeds or is shed: " + storm.byStatus());
+        assertTrue(succeeded >= EVICTING_LOGINS / 2, "most logins succeed: " + storm.byStatus());
         assertEquals(LIMIT, evicting.activeCount("evictee"));
-        assertEquals(EVICTING_LOGINS - LIMIT, evicting.count("SELECT count(*) FROM sessionkit_session "
+        assertEquals(succeeded - LIMIT, evicting.count("SELECT count(*) FROM sessionkit_session "
                 + "WHERE user_id = 'evictee' AND end_reason = 'evicted-by-limit'"));
         Set<String> active = evicting.activeIds();
         int alive = 0;
@@ -188,7 +196,7 @@ class AbuseRaceIT {
         for (CompletableFuture<HttpResponse<String>> pending : pendingLogins) {
             HttpResponse<String> response = pending.get(120, TimeUnit.SECONDS);
             Reply reply = toReply(response);
-            ledger.record("concurrent login of " + user, reply, false, r -> false);
+            ledger.recordUnderOverload("concurrent login of " + user, reply);
             byStatus.merge(reply.status(), 1, Integer::sum);
             if (reply.status() == 200) {
                 winners.add(new Login(user, reply.body(), reply.setCookie(SID).orElseThrow()));
