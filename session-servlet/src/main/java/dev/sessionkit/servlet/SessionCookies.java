@@ -84,14 +84,31 @@ final class SessionCookies {
         List<String> values = new ArrayList<>(1);
         for (String header : Collections.list(request.getHeaders("Cookie"))) {
             for (String pair : header.split(";")) {
-                String trimmed = pair.strip();
-                int equals = trimmed.indexOf('=');
-                String cookieName = equals < 0 ? trimmed : trimmed.substring(0, equals).strip();
+                int equals = pair.indexOf('=');
+                String cookieName = trimWhiteSpace(equals < 0 ? pair : pair.substring(0, equals));
                 if (cookieName.equals(name)) {
-                    values.add(equals < 0 ? "" : trimmed.substring(equals + 1).strip());
+                    values.add(equals < 0 ? "" : trimWhiteSpace(pair.substring(equals + 1)));
                 }
             }
         }
         return values;
+    }
+
+    /**
+     * Trims SP and HTAB only, as RFC 6265 does. Not {@link String#strip()}: a browser keeps other blanks (U+2000,
+     * U+3000, ...) as part of a cookie's name and applies no {@code __Host-} rules to a name that starts with one,
+     * so reading such a cookie as {@code __Host-sid} would let a sibling subdomain or a plain-HTTP page plant or
+     * shadow the session cookie.
+     */
+    private static String trimWhiteSpace(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && (s.charAt(start) == ' ' || s.charAt(start) == '\t')) {
+            start++;
+        }
+        while (end > start && (s.charAt(end - 1) == ' ' || s.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return s.substring(start, end);
     }
 }
