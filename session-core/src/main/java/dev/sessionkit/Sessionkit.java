@@ -78,6 +78,7 @@ public final class Sessionkit implements AutoCloseable {
                 .locations(locations)
                 .listeners(listeners)
                 .clock(builder.clock)
+                .deferredActivity(activityLag(settings.touchInterval()), this::flushQuietly)
                 .build();
         this.queries = new SessionQueries(store, builder.clock);
         this.cleanup = new SessionCleanup(store, listeners, builder.clock, settings.historyRetention(),
@@ -99,6 +100,14 @@ public final class Sessionkit implements AutoCloseable {
     static Duration flushPeriod(Duration touchInterval) {
         Duration period = touchInterval.compareTo(MAX_FLUSH_PERIOD) < 0 ? touchInterval : MAX_FLUSH_PERIOD;
         return period.compareTo(MIN_FLUSH_PERIOD) < 0 ? MIN_FLUSH_PERIOD : period;
+    }
+
+    /**
+     * The longest buffered activity may take to reach the database: up to one flush period of waiting, then the
+     * flush that drains it, possibly after one still running, with a generous second for each.
+     */
+    static Duration activityLag(Duration touchInterval) {
+        return flushPeriod(touchInterval).plus(Duration.ofSeconds(2));
     }
 
     private void flushQuietly() {

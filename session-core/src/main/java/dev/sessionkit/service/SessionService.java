@@ -17,6 +17,7 @@ import dev.sessionkit.token.TokenGenerator;
 import dev.sessionkit.token.TokenHash;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -43,6 +44,8 @@ public final class SessionService {
     private final LocationResolver locations;
     private final SessionListeners listeners;
     private final Clock clock;
+    private final Duration activityLag;
+    private final Runnable activityFlush;
 
     private SessionService(Builder builder) {
         this.store = Objects.requireNonNull(builder.store, "store");
@@ -54,6 +57,8 @@ public final class SessionService {
         this.locations = Objects.requireNonNull(builder.locations, "locations");
         this.listeners = Objects.requireNonNull(builder.listeners, "listeners");
         this.clock = Objects.requireNonNull(builder.clock, "clock");
+        this.activityLag = builder.activityLag;
+        this.activityFlush = builder.activityFlush;
     }
 
     /**
@@ -118,6 +123,11 @@ public final class SessionService {
         if (expiry.isTouchDue(session, now)) {
             Instant idleDeadline = expiry.idleDeadlineAfter(now);
             if (store.touch(session.id(), now, idleDeadline, expiry.staleBefore(now))) {
+                if (session.idleExpiresAt().isBefore(now.plus(activityLag))) {
+                    // The store of record may still hold the deadline this touch moves, and that passes before a
+                    // deferred write would land: cleanup or another node would end a session in use. Write now.
+                    activityFlush.run();
+                }
                 session = session.withActivity(now, idleDeadline);
             }
         }
@@ -241,6 +251,8 @@ public final class SessionService {
         private LocationResolver locations = LocationResolver.none();
         private SessionListeners listeners = SessionListeners.none();
         private Clock clock = Clock.systemUTC();
+        private Duration activityLag = Duration.ZERO;
+        private Runnable activityFlush = () -> { };
 
         private Builder(SessionStore store, ExpiryPolicy expiry) {
             this.store = Objects.requireNonNull(store, "store");
@@ -321,6 +333,26 @@ public final class SessionService {
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Declares that the store defers activity writes (a write-behind buffer): a touch reaches the store of
+         * record up to {@code lag} later unless {@code flush} writes it at once. Validation then flushes when a
+         * session's idle deadline is closer than {@code lag}, so the deadline the store of record holds (by which
+         * cleanup and other nodes judge) never passes while activity that moved it is still waiting. Default: the
+         * store writes every touch at once.
+         *
+         * @param lag the longest a deferred write may take to land; zero or more
+         * @param flush writes the deferred activity now; should not throw
+         * @return this builder
+         */
+        public Builder deferredActivity(Duration lag, Runnable flush) {
+            if (Objects.requireNonNull(lag, "lag").isNegative()) {
+                throw new IllegalArgumentException("lag must not be negative");
+            }
+            this.activityLag = lag;
+            this.activityFlush = Objects.requireNonNull(flush, "flush");
             return this;
         }
 
