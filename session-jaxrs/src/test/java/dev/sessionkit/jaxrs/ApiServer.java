@@ -6,6 +6,7 @@ import dev.sessionkit.servlet.testing.TestApp;
 import jakarta.servlet.DispatcherType;
 import java.net.URI;
 import java.util.EnumSet;
+import java.util.function.Consumer;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -14,15 +15,36 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.servlet.ServletContainer;
 
-/** Jetty 12 with the Sessionkit filter in front of Jersey serving the API at /api, plus the test app's login. */
-final class ApiServer implements AutoCloseable {
+/**
+ * Jetty 12 on loopback with the Sessionkit filter in front of Jersey serving the API at /api, plus the test app's
+ * login, logout and echo servlets. The filter's init starts the cleanup scheduler, as in a deployed app.
+ */
+public final class ApiServer implements AutoCloseable {
 
     private final Server server = new Server();
 
-    URI start(Sessionkit sessionkit) throws Exception {
+    /**
+     * Starts the server with Jetty's default connector settings.
+     *
+     * @param sessionkit the Sessionkit the filter uses; stays open when the server stops
+     * @return the server's base URI
+     */
+    public URI start(Sessionkit sessionkit) throws Exception {
+        return start(sessionkit, connector -> { });
+    }
+
+    /**
+     * Starts the server after tuning its connector (accept queue, idle timeout) for a test's load.
+     *
+     * @param sessionkit the Sessionkit the filter uses; stays open when the server stops
+     * @param tuning changes to the loopback connector before it starts
+     * @return the server's base URI
+     */
+    public URI start(Sessionkit sessionkit, Consumer<ServerConnector> tuning) throws Exception {
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         connector.setPort(0);
+        tuning.accept(connector);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
@@ -35,8 +57,11 @@ final class ApiServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + connector.getLocalPort());
     }
 
+    /** Stops taking requests (the filter's destroy stops the cleanup scheduler); does nothing when stopped. */
     @Override
     public void close() throws Exception {
-        server.stop();
+        if (server.isRunning()) {
+            server.stop();
+        }
     }
 }

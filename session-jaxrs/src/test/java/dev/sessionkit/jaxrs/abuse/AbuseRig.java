@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionkit.Sessionkit;
+import dev.sessionkit.jaxrs.ApiServer;
 import dev.sessionkit.config.SchemaMode;
 import dev.sessionkit.config.SessionkitSettings;
 import dev.sessionkit.config.SessionkitSettingsBuilder;
-import dev.sessionkit.jaxrs.SessionkitFeature;
 import dev.sessionkit.service.SessionListener;
-import dev.sessionkit.servlet.SessionFilter;
-import dev.sessionkit.servlet.testing.TestApp;
 import dev.sessionkit.session.SessionRecord;
 import dev.sessionkit.testing.MutableClock;
 import dev.sessionkit.testing.PostgresServer;
-import jakarta.servlet.DispatcherType;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -25,18 +22,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.servlet.ServletContainer;
 
 /**
  * One deployment under attack: Jetty 12 on 127.0.0.1 with the Sessionkit filter, the REST API at {@code /api}
@@ -55,7 +45,7 @@ final class AbuseRig implements AutoCloseable {
     final AbuseLedger ledger;
     final Sessionkit sessionkit;
     final URI base;
-    private final Server server = new Server();
+    private final ApiServer server = new ApiServer();
     private final String jdbcUrl;
 
     private AbuseRig(PostgresServer postgres, AbuseLedger ledger, UnaryOperator<SessionkitSettingsBuilder> tune)
@@ -66,25 +56,14 @@ final class AbuseRig implements AutoCloseable {
                 .schema(SchemaMode.CREATE).excludePaths(List.of("/login", "/public/*"));
         this.sessionkit = Sessionkit.builder(tune.apply(settings).build()).clock(clock)
                 .listener(new FailingForLogProbe()).build();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        // A thousand simultaneous connects would overflow the JDK's default backlog of 50: the storm would then
-        // measure TCP's SYN retransmission back-off (seconds) instead of Sessionkit.
-        connector.setAcceptQueueSize(1024);
-        // Logins of one user are serialised on its lock row: the last of a thousand may wait longer than Jetty's
-        // default 30 s idle timeout on a loaded machine, and must be answered rather than dropped.
-        connector.setIdleTimeout(120_000);
-        server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler();
-        context.setContextPath("/");
-        context.addFilter(new FilterHolder(new SessionFilter(sessionkit)), "/*", EnumSet.of(DispatcherType.REQUEST));
-        TestApp.servlets().forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
-        context.addServlet(new ServletHolder(new ServletContainer(
-                new ResourceConfig().register(SessionkitFeature.class))), "/api/*");
-        server.setHandler(context);
-        server.start();
-        this.base = URI.create("http://127.0.0.1:" + connector.getLocalPort());
+        this.base = server.start(sessionkit, connector -> {
+            // A thousand simultaneous connects would overflow the JDK's default backlog of 50: the storm would then
+            // measure TCP's SYN retransmission back-off (seconds) instead of Sessionkit.
+            connector.setAcceptQueueSize(1024);
+            // Logins of one user are serialised on its lock row: the last of a thousand may wait longer than Jetty's
+            // default 30 s idle timeout on a loaded machine, and must be answered rather than dropped.
+            connector.setIdleTimeout(120_000);
+        });
     }
 
     static AbuseRig start(PostgresServer postgres, AbuseLedger ledger, UnaryOperator<SessionkitSettingsBuilder> tune)
@@ -255,7 +234,7 @@ final class AbuseRig implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        server.stop();
+        server.close();
         sessionkit.close();
     }
 
