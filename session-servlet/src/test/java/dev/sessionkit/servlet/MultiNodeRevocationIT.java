@@ -74,8 +74,8 @@ class MultiNodeRevocationIT {
             Map<String, String> oldCookies = Map.copyOf(user.cookies());
             assertEquals(204, user.post("/logout", Map.of()).statusCode());
             long endedAt = System.nanoTime();
-            latencies.add(millisUntilRefused(nodeB, oldCookies, endedAt));
-            latencies.add(millisUntilRefused(nodeC, oldCookies, endedAt));
+            latencies.add(replayUntilRefused(nodeB, oldCookies, endedAt).firstRefusedMillis());
+            latencies.add(replayUntilRefused(nodeC, oldCookies, endedAt).firstRefusedMillis());
         }
         Summary summary = Summary.of(latencies);
         System.out.printf("Revocation latency, nodes hearing NOTIFY (%d refusals, bound %d ms): %s%n",
@@ -86,18 +86,23 @@ class MultiNodeRevocationIT {
     @Test
     void aNodeThatHearsNothingStillRefusesWithinTheLatencyBound() throws Exception {
         List<Long> latencies = new ArrayList<>();
+        long latestAcceptance = 0;
         for (int trial = 0; trial < DEAF_TRIALS; trial++) {
             Browser user = signedInAndCachedOn(nodeD);
             Map<String, String> oldCookies = Map.copyOf(user.cookies());
             assertEquals(204, user.post("/logout", Map.of()).statusCode());
             long endedAt = System.nanoTime();
-            latencies.add(millisUntilRefused(nodeD, oldCookies, endedAt));
+            Replay replay = replayUntilRefused(nodeD, oldCookies, endedAt);
+            latencies.add(replay.firstRefusedMillis());
+            latestAcceptance = Math.max(latestAcceptance, replay.lastAcceptedMicros());
         }
         Summary summary = Summary.of(latencies);
-        System.out.printf("Revocation latency, node without notifications (%d refusals, bound %d ms): %s%n",
-                latencies.size(), LATENCY.toMillis(), summary);
-        // The first refused request may have been sent one polling round (a few ms) after the bound expired.
-        assertTrue(summary.p99() <= LATENCY.toMillis() + 50, summary.toString());
+        System.out.printf("Revocation latency, node without notifications (%d refusals, bound %d ms): %s; latest "
+                + "accepted request sent %.1f ms after the logout%n", latencies.size(), LATENCY.toMillis(), summary,
+                latestAcceptance / 1000.0);
+        // The bound itself: no request sent later than the latency after the logout was accepted. (The first
+        // refused one may be sent a little after the bound, when the request before it was slow.)
+        assertTrue(latestAcceptance < LATENCY.toNanos() / 1000, "accepted " + latestAcceptance + " µs after the end");
         // It really was served from its cache for a while: otherwise this test would prove nothing about the bound.
         assertTrue(summary.p50() > 10, "the deaf node did not cache: " + summary);
     }
@@ -114,17 +119,28 @@ class MultiNodeRevocationIT {
         return user;
     }
 
-    private static long millisUntilRefused(URI node, Map<String, String> cookies, long endedAt) {
+    /**
+     * Replays the old cookie on a node until it is refused.
+     *
+     * @param lastAcceptedMicros when the last accepted request was sent, after the end (0 when none was)
+     * @param firstRefusedMillis when the first refused request was sent, after the end
+     */
+    private record Replay(long lastAcceptedMicros, long firstRefusedMillis) {
+    }
+
+    private static Replay replayUntilRefused(URI node, Map<String, String> cookies, long endedAt) {
         Browser replay = new Browser(node);
         replay.cookies().putAll(cookies);
         long deadline = endedAt + Duration.ofSeconds(10).toNanos();
+        long lastAccepted = 0;
         while (System.nanoTime() < deadline) {
             long sentAt = System.nanoTime();
             int status = replay.get("/app/x").statusCode();
             if (status != 200) {
                 assertFalse(status >= 500, "server error " + status);
-                return Math.max(0, Duration.ofNanos(sentAt - endedAt).toMillis());
+                return new Replay(lastAccepted, Math.max(0, Duration.ofNanos(sentAt - endedAt).toMillis()));
             }
+            lastAccepted = Math.max(0, (sentAt - endedAt) / 1000);
         }
         throw new AssertionError(node + " accepted an ended session for 10 s");
     }
