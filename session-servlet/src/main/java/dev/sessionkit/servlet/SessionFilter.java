@@ -21,6 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -40,6 +41,9 @@ public class SessionFilter implements Filter {
     public static final String SESSION_ATTRIBUTE = "dev.sessionkit.session";
 
     private static final System.Logger LOG = System.getLogger(SessionFilter.class.getName());
+    private static final Duration STORE_DOWN_LOG_INTERVAL = Duration.ofSeconds(10);
+
+    private final ThrottledWarning storeDown = new ThrottledWarning(LOG, STORE_DOWN_LOG_INTERVAL, System::nanoTime);
 
     private final Sessionkit provided;
     private SessionkitRuntime runtime;
@@ -97,7 +101,7 @@ public class SessionFilter implements Filter {
             if (response.isCommitted()) {
                 throw e;
             }
-            LOG.log(System.Logger.Level.WARNING, "Session store unavailable: " + e.getMessage());
+            storeDown.warn("Session store unavailable, answering 503: " + e.getMessage());
             response.resetBuffer();
             response.setHeader("Retry-After", "5");
             Problems.write(response, 503, "Service Unavailable",

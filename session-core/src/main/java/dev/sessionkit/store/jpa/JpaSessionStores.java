@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -201,7 +202,13 @@ public final class JpaSessionStores {
         properties.put("eclipselink.weaving", "false");
         properties.put("eclipselink.cache.shared.default", "false");
         properties.put("eclipselink.logging.logger", "JavaLogger");
-        properties.put("eclipselink.logging.level", "WARNING");
+        // SEVERE, not WARNING: every failed statement reaches the caller as SessionStoreUnavailableException (a 503,
+        // logged there in one line); EclipseLink's WARNING for each, with its whole stack trace, buried an outage's
+        // log under ~140 lines per request.
+        properties.put("eclipselink.logging.level", "SEVERE");
+        // EclipseLink names its session, and so its loggers, after the JDBC URL and user unless told otherwise; a URL
+        // may carry a password. Unique per factory, so that several stores in one JVM never share a session.
+        properties.put("eclipselink.session-name", "sessionkit-" + UUID.randomUUID());
         properties.put("eclipselink.deploy-on-startup", "true");
         properties.put("eclipselink.session.customizer", (SessionCustomizer) session -> {
             session.getLogin().setQueryRetryAttemptCount(COMMUNICATION_RETRIES);
