@@ -1,10 +1,9 @@
-package dev.sessionkit.jaxrs.soak;
+package dev.sessionkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sessionkit.Sessionkit;
 import dev.sessionkit.config.SchemaMode;
 import dev.sessionkit.config.SessionkitSettings;
 import dev.sessionkit.device.DeviceDetector;
@@ -30,7 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The failure {@link SoakIT} found, replayed step by step: a request accepted shortly before a session's idle
+ * The failure the soak test (session-jaxrs SoakIT) found, replayed step by step: a request accepted shortly before a session's idle
  * deadline must keep the session alive through cleanup on any node, although each node writes activity in
  * batches about once a second. Two Sessionkits (nodes) share one PostgreSQL database and one controllable clock;
  * the steps take milliseconds, well inside one batch period, so a write that waits for its batch has not landed
