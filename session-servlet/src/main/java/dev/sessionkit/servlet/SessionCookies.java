@@ -68,6 +68,8 @@ final class SessionCookies {
 
     void clearSession(HttpServletResponse response) {
         response.addHeader("Set-Cookie", sessionName + "=; Max-Age=0" + attributes);
+        // A sign-out answer must not be replayed from a cache either (it would look signed out while not being).
+        response.setHeader("Cache-Control", "no-store");
     }
 
     /** Returns the browser's id, issuing (and setting) a new one when it has none. */
