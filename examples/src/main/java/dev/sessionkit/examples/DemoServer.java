@@ -1,8 +1,12 @@
 package dev.sessionkit.examples;
 
+import dev.sessionkit.servlet.SessionLogin;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.DefaultServlet;
+import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -50,6 +54,9 @@ public final class DemoServer implements AutoCloseable {
         server.addConnector(connector);
         context = new ServletContextHandler(ServletContextHandler.SESSIONS);
         context.setContextPath("/");
+        if (isLoopback(host)) {
+            context.setInitParameter(DemoWebApp.PLAIN_HTTP_LOOPBACK, "true");
+        }
         contextParams.forEach(context::setInitParameter);
         ResourceFactory resources = ResourceFactory.of(context);
         Resource pages = resources.newClassLoaderResource("demo-webapp");
@@ -60,6 +67,15 @@ public final class DemoServer implements AutoCloseable {
         ServletHolder files = new ServletHolder("default", DefaultServlet.class);
         files.setInitParameter("dirAllowed", "false");
         context.addServlet(files, "/");
+        ErrorPageErrorHandler errors = new ErrorPageErrorHandler() {
+            @Override
+            public boolean errorPageForMethod(String method) {
+                return true; // Jetty writes no body at all for a DELETE's error; the API's clients need one
+            }
+        };
+        errors.addErrorPage(ErrorPageErrorHandler.GLOBAL_ERROR_PAGE, DemoErrorPages.PATH);
+        context.setErrorHandler(errors);
+        server.setErrorHandler(new DemoServerErrors());
         server.setHandler(context);
         server.start();
         if (!context.isAvailable()) {
@@ -67,6 +83,24 @@ public final class DemoServer implements AutoCloseable {
             throw new IllegalStateException("The demo could not start; see the log above for the setting to fix.");
         }
         return URI.create("http://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + connector.getLocalPort());
+    }
+
+    /** Whether the address to listen on is this machine only (127.0.0.0/8, ::1, localhost). */
+    static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Returns whether this server sends its session cookie without {@code Secure} (plain HTTP on loopback).
+     *
+     * @return true when the cookies are for plain HTTP
+     */
+    public boolean plainHttpCookies() {
+        return !SessionLogin.of(context.getServletContext()).sessionkit().settings().cookieSecure();
     }
 
     /**
@@ -111,6 +145,9 @@ public final class DemoServer implements AutoCloseable {
         }
         banner.append("  data: ").append(DemoWebApp.dataDirectory(null).toAbsolutePath())
                 .append("  (SESSIONKIT_JDBC_URL moves sessions to PostgreSQL; Ctrl+C stops)\n");
+        banner.append(demo.plainHttpCookies()
+                ? "  cookies: plain HTTP (no Secure, no __Host- prefix), allowed only because it listens on loopback\n"
+                : "  cookies: Secure (__Host-sid): serve it over HTTPS, or browsers will not send them back\n");
         System.out.println(banner);
         demo.server.join();
     }

@@ -49,6 +49,7 @@ final class DemoServlets {
 
         private static void page(HttpServletResponse response, int status, String message) throws IOException {
             response.setStatus(status);
+            response.setHeader("Cache-Control", "no-store");
             response.setContentType("text/html;charset=UTF-8");
             response.getOutputStream().write(("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                     + "<title>Sign in - Sessionkit demo</title><link rel=\"stylesheet\" href=\"static/style.css\">"
@@ -90,7 +91,9 @@ final class DemoServlets {
                     request.getParameter("next"))) {
                 response.setStatus(400);
                 response.setContentType("text/plain;charset=UTF-8");
-                response.getWriter().print("The current password is wrong, or the new one is shorter than 8.");
+                response.getWriter().print("The current password is wrong, or the new one is not "
+                        + DemoUsers.MIN_PASSWORD_CHARS + " characters to " + DemoUsers.MAX_PASSWORD_BYTES
+                        + " bytes long.");
                 return;
             }
             int others = SessionLogin.of(getServletContext()).endOthers(request, response);

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,10 @@ public final class DemoUsers {
     /** The role that opens the admin API, as the {@code admin-role} setting's default. */
     public static final String ADMIN_ROLE = "sessionkit-admin";
     private static final int BCRYPT_COST = 10;
+    /** The shortest new password the demo accepts. */
+    public static final int MIN_PASSWORD_CHARS = 8;
+    /** The longest password bcrypt can check, in UTF-8 bytes. */
+    public static final int MAX_PASSWORD_BYTES = 72;
     private static final Map<String, Set<String>> ROLES = Map.of(
             "alice", Set.of("user", ADMIN_ROLE),
             "bob", Set.of("user"));
@@ -64,9 +69,14 @@ public final class DemoUsers {
         String hash = username == null ? null : hashes.get(username);
         // Verify against a dummy hash for unknown users so timing does not reveal which names exist.
         String candidate = hash != null ? hash : hashes.get("bob");
+        // bcrypt reads at most 72 bytes and the library refuses more. No stored password is longer, so a longer one
+        // is wrong; it is still checked (its first 72 bytes, result ignored) so the answer takes as long as any.
+        byte[] typed = password == null ? new byte[0] : password.getBytes(StandardCharsets.UTF_8);
+        boolean tooLong = typed.length > MAX_PASSWORD_BYTES;
         boolean verified = password != null && BCrypt.verifyer()
-                .verify(password.getBytes(StandardCharsets.UTF_8), candidate.getBytes(StandardCharsets.UTF_8))
-                .verified;
+                .verify(tooLong ? Arrays.copyOf(typed, MAX_PASSWORD_BYTES) : typed,
+                        candidate.getBytes(StandardCharsets.UTF_8))
+                .verified && !tooLong;
         return verified && hash != null
                 ? Optional.of(new SessionPrincipal(username, username, ROLES.get(username)))
                 : Optional.empty();
@@ -77,11 +87,14 @@ public final class DemoUsers {
      *
      * @param username the user
      * @param current the current password
-     * @param next the new password, at least 8 characters
+     * @param next the new password, {@value #MIN_PASSWORD_CHARS} characters or more and at most
+     *     {@value #MAX_PASSWORD_BYTES} bytes in UTF-8 (all that bcrypt reads)
      * @return true when changed
      */
     public synchronized boolean changePassword(String username, String current, String next) {
-        if (next == null || next.length() < 8 || authenticate(username, current).isEmpty()) {
+        if (next == null || next.length() < MIN_PASSWORD_CHARS
+                || next.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES
+                || authenticate(username, current).isEmpty()) {
             return false;
         }
         hashes.put(username, hash(next));

@@ -23,14 +23,20 @@ public final class DemoWebApp implements ServletContextListener {
 
     /**
      * The demo's own settings, weaker than {@code SESSIONKIT_*} variables and context params: tables created on
-     * first start, plain-HTTP cookies (the demo serves http://localhost; keep the default {@code true} behind
-     * HTTPS), and the pages that need no session.
+     * first start and the pages that need no session. Cookies keep the secure default ({@code __Host-} prefix,
+     * {@code Secure}), so the WAR behind HTTPS is safe as deployed.
      */
     static final Map<String, String> DEMO_DEFAULTS = Map.of(
             "schema", "create",
-            "cookie-secure", "false",
             "login-path", "/login.html",
             "exclude-paths", "/login,/ping,/static/*,/webjars/*,/api/openapi.json");
+
+    /**
+     * Context parameter only the embedded server sets, and only when it listens on a loopback address: plain-HTTP
+     * cookies for http://localhost, where a browser would otherwise refuse nothing but the demo could not be
+     * tried without TLS. Nobody else can reach such a server, so nobody can read its cookies on the wire.
+     */
+    static final String PLAIN_HTTP_LOOPBACK = "sessionkit.demo.plain-http-loopback";
 
     /** Context attribute holding the {@link DemoUsers}. */
     public static final String USERS = DemoUsers.class.getName();
@@ -51,7 +57,11 @@ public final class DemoWebApp implements ServletContextListener {
                 + " password: " + password));
 
         FilterRegistration.Dynamic filter = context.addFilter("sessionkit", SessionFilter.class);
-        DEMO_DEFAULTS.forEach((key, value) -> {
+        Map<String, String> defaults = new java.util.HashMap<>(DEMO_DEFAULTS);
+        if (Boolean.parseBoolean(context.getInitParameter(PLAIN_HTTP_LOOPBACK))) {
+            defaults.put("cookie-secure", "false");
+        }
+        defaults.forEach((key, value) -> {
             // Init-params are the strongest settings; a demo default steps aside when SESSIONKIT_* sets the key.
             String variable = "SESSIONKIT_" + key.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
             if (System.getenv(variable) == null && context.getInitParameter(key) == null) {
@@ -65,6 +75,8 @@ public final class DemoWebApp implements ServletContextListener {
         context.addServlet("password", new DemoServlets.Password(users)).addMapping("/app/password");
         context.addServlet("ping", new DemoServlets.Ping()).addMapping("/ping", "/app/ping");
         context.addServlet("root", new DemoServlets.Root()).addMapping("");
+        // web.xml (WAR) and DemoServer (embedded) send every error the container answers itself here.
+        context.addServlet("error", new DemoErrorPages.Page()).addMapping(DemoErrorPages.PATH);
         ServletRegistration.Dynamic api = context.addServlet("api", ServletContainer.class);
         api.setInitParameter("jakarta.ws.rs.Application", SessionkitApplication.class.getName());
         // The API documents itself with OpenAPI (/api/openapi.json); Jersey's WADL would only log a warning.

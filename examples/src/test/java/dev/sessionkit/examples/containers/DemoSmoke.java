@@ -25,6 +25,7 @@ import java.util.Map;
 final class DemoSmoke {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SID = "__Host-sid";
     private static final String FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
     private static final String CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
             + "(KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36";
@@ -55,7 +56,7 @@ final class DemoSmoke {
         assertTrue(one.get(0).path("current").asBoolean(), "the only session is the current one: " + one);
 
         signIn(phone, app, password);
-        assertNotEquals(laptop.cookies().get("sid"), phone.cookies().get("sid"), "two clients, two sessions");
+        assertNotEquals(laptop.cookies().get(SID), phone.cookies().get(SID), "two clients, two sessions");
         String phoneSession = currentId(sessions(phone));
         String laptopSession = currentId(sessions(laptop));
         assertNotEquals(laptopSession, phoneSession);
@@ -83,7 +84,12 @@ final class DemoSmoke {
         assertEquals(303, login.statusCode(), "sign-in: " + login.body());
         String location = login.headers().firstValue("Location").orElseThrow();
         assertEquals(app.resolve("app/").getPath(), URI.create(location).getPath(), "redirect after sign-in");
-        assertTrue(browser.cookies().containsKey("sid"), "session cookie after sign-in: " + login.headers().map());
+        // The WAR keeps the secure default: behind HTTPS its cookie must be __Host- and Secure (the test client
+        // sends it over plain HTTP anyway, as a TLS-terminating proxy in front of the container would).
+        assertTrue(browser.cookies().containsKey(SID), "session cookie after sign-in: " + login.headers().map());
+        String setCookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(SID + "="))
+                .findFirst().orElseThrow();
+        assertTrue(setCookie.contains("; Secure"), "the WAR's session cookie is Secure: " + setCookie);
     }
 
     private static List<JsonNode> sessions(Browser browser) {
