@@ -77,6 +77,25 @@ final class DemoSmoke {
         List<JsonNode> left = sessions(laptop);
         assertFalse(ids(left).contains(phoneSession), "the ended session is no longer listed: " + left);
         assertEquals(List.of(laptopSession), ids(left));
+        containerErrorsShowNoInternals(laptop);
+    }
+
+    /** The container's own errors go to the demo's error page: problem+json under api/, a plain page elsewhere. */
+    private static void containerErrorsShowNoInternals(Browser browser) {
+        HttpResponse<String> page = browser.get("app/password", "Accept", "text/html");
+        assertEquals(405, page.statusCode(), page.body());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), page.body());
+        for (HttpResponse<String> problem : List.of(browser.get("api/no-such-resource", "Accept", "application/json"),
+                delete(browser, "api/sessions/%25", "X-Requested-With", "XMLHttpRequest"),
+                browser.get("app/password", "Accept", "application/json"))) {
+            assertTrue(problem.statusCode() >= 400 && problem.statusCode() < 500, problem.uri() + " " + problem.body());
+            assertTrue(problem.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                    problem.uri() + " " + problem.headers().map() + " " + problem.body());
+        }
+        for (HttpResponse<String> answer : List.of(page, browser.get("app/no-such-page.html", "Accept", "text/html"))) {
+            assertFalse(answer.body().contains("Exception") || answer.body().contains("java."),
+                    "an error page shows internals: " + answer.body());
+        }
     }
 
     private static void signIn(Browser browser, URI app, String password) {
