@@ -202,19 +202,24 @@ class TomcatBasicAdoptionIT {
     }
 
     @Test
-    void anotherUsersCredentialsEndTheSessionOfTheCookieInsteadOfTakingItOver() {
+    void anotherUsersCredentialsEndTheSessionOfTheCookieAndGetTheirOwnOnTheFirstPage() { // issue 11
         Browser browser = new Browser(base);
         browser.get("/app/x", "Authorization", basic("alice", "secret"));
         SessionId alices = active("alice").get(0).id();
+        String alicesToken = browser.cookies().get(SID);
 
         HttpResponse<String> response = browser.get("/app/x", "Accept", "application/json",
                 "Authorization", basic("carol", "secret-c"));
 
-        assertEquals(401, response.statusCode());
-        assertFalse(response.body().contains("user="));
-        assertFalse(browser.cookies().containsKey(SID), "the cookie is cleared");
+        // Carol never takes over alice's session, and is not refused either: her login is a new one.
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("user=carol"), response.body());
         assertEquals(EndReason.LOGOUT, reason(alices));
-        assertEquals(List.of(), active("carol"));
+        List<SessionRecord> carols = active("carol");
+        assertEquals(1, carols.size());
+        assertTrue(response.body().contains("session=" + carols.get(0).id().value()), response.body());
+        assertNotEquals(alicesToken, browser.cookies().get(SID), "a new token for carol's login");
+        assertEquals(List.of(), active("alice"));
     }
 
     @Test
