@@ -12,6 +12,8 @@ import dev.sessionkit.session.EndReason;
 import dev.sessionkit.session.SessionId;
 import dev.sessionkit.session.SessionRecord;
 import dev.sessionkit.testing.MutableClock;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -38,6 +40,7 @@ final class FormLoginApp implements AutoCloseable {
     private final TomcatContainer container;
     final URI base;
     private Context context;
+    private final RestartableFilter filter;
 
     /** Starts the app; {@code more} may change the context further (e.g. its session manager). */
     FormLoginApp(Consumer<Context> more) throws Exception {
@@ -47,7 +50,8 @@ final class FormLoginApp implements AutoCloseable {
             formLogin(tomcat, context);
             more.accept(context);
         });
-        base = container.start(new TestApp.FilterSetup.Instance(new SessionFilter(sessionkit)));
+        filter = new RestartableFilter(sessionkit);
+        base = container.start(new TestApp.FilterSetup.Instance(filter));
     }
 
     FormLoginApp() throws Exception {
@@ -86,6 +90,14 @@ final class FormLoginApp implements AutoCloseable {
         return context;
     }
 
+    /**
+     * Does to Sessionkit what a context reload does (the container destroys the filter and initialises it again),
+     * while the container's sessions and their logins live on, as they do when the container persists them.
+     */
+    void restartSessionkit() throws ServletException {
+        filter.restart();
+    }
+
     /** Signs alice in through the FORM flow; returns the adopted session's public id. */
     String signIn(Browser browser) {
         return signIn(browser, "alice", "secret");
@@ -121,6 +133,26 @@ final class FormLoginApp implements AutoCloseable {
 
     EndReason reason(String id) {
         return sessionkit.store().findById(new SessionId(id)).orElseThrow().ending().orElseThrow().reason();
+    }
+
+    /** The filter, remembering its config so that it can be destroyed and initialised again. */
+    private static final class RestartableFilter extends SessionFilter {
+        private FilterConfig config;
+
+        RestartableFilter(Sessionkit sessionkit) {
+            super(sessionkit);
+        }
+
+        @Override
+        public void init(FilterConfig config) throws ServletException {
+            this.config = config;
+            super.init(config);
+        }
+
+        void restart() throws ServletException {
+            destroy();
+            init(config);
+        }
     }
 
     @Override

@@ -131,6 +131,39 @@ class TomcatFormAdoptionEndsIT {
         assertEquals(EndReason.LOGOUT, app.reason(alices));
     }
 
+    @Test
+    void afterARestartTheLoginGoesOnWithItsValidCookieAndEndingItStillEndsTheContainerLogin() throws Exception {
+        Browser browser = new Browser(app.base);
+        String id = app.signIn(browser);
+
+        app.restartSessionkit(); // Sessionkit forgets every link; Tomcat keeps the login
+        HttpResponse<String> page = browser.get("/app/x");
+
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.body().contains("session=" + id), "the same session, not a new one: " + page.body());
+        assertEquals(1, app.active("alice").size());
+        assertEquals("1", browser.post("/app/end-all", Map.of()).body());
+        assertSignedOut(browser);
+        assertEquals(EndReason.REVOKED_BY_USER, app.reason(id));
+    }
+
+    @Test
+    void afterARestartALoginWhoseBrowserShowsNoValidSessionIsEnded() throws Exception {
+        Browser browser = new Browser(app.base);
+        String id = app.signIn(browser);
+
+        app.restartSessionkit();
+        browser.cookies().remove(SID);
+
+        // Unknown means no: it might be a revoked login whose link was lost with the restart.
+        HttpResponse<String> refused = browser.get("/app/x", "Accept", "application/json");
+        assertEquals(401, refused.statusCode(), refused.body());
+        assertFalse(refused.body().contains("user="), refused.body());
+        assertEquals(LOGIN_PAGE, browser.get("/app/x").body());
+        // Nothing was adopted. The old session, which nothing names any more, is left to its idle timeout.
+        assertEquals(List.of(id), app.active("alice").stream().map(s -> s.id().value()).toList());
+    }
+
     /** The protected page is refused, then the container asks for a login: no session was adopted again. */
     private void assertSignedOut(Browser browser) {
         HttpResponse<String> refused = browser.get("/app/x", "Accept", "application/json");
