@@ -147,9 +147,11 @@ final class ContainerLoginAdoption {
             logins.bind(key, valid.session().id());
             return new AdoptionOutcome.Pass(valid.session(), false);
         }
-        LOG.log(System.Logger.Level.INFO, "Ending a container login whose start Sessionkit did not see (before this"
-                + " start, on another node, or ContainerSessionListener is not registered) and whose browser shows"
-                + " no valid session");
+        // Expected once per login after a restart; if no sign-in was ever reported, the listener is likely missing.
+        LOG.log(logins.idChangeSeen() ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
+                "Ending a container login whose start Sessionkit did not see (it began before this start or on"
+                + " another node, or " + ContainerSessionListener.class.getName() + " is not registered) and whose"
+                + " browser shows no valid session");
         endContainerLogin(request, key);
         return new AdoptionOutcome.Refuse(!(presented instanceof Presented.None), ENDED);
     }

@@ -33,6 +33,7 @@ final class ContainerLogins {
 
     private final ConcurrentMap<String, State> byContainerSession = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, State> byCredentials = new ConcurrentHashMap<>();
+    private volatile boolean idChangeSeen;
 
     /** What Sessionkit knows about one container login. */
     sealed interface State permits Bound, Open {
@@ -86,8 +87,14 @@ final class ContainerLogins {
      * {@code changeSessionId}); any other becomes open, since containers change the id when a user signs in.
      */
     void idChanged(String oldId, String newId) {
+        idChangeSeen = true;
         State before = byContainerSession.remove(oldId);
         byContainerSession.put(newId, before instanceof Bound bound ? bound : new Open());
+    }
+
+    /** Whether the container ever reported a new session id (at a sign-in): if never, the listener may be missing. */
+    boolean idChangeSeen() {
+        return idChangeSeen;
     }
 
     /** The container's session ended; returns the tracked session its login was adopted into, if any. */
