@@ -91,20 +91,20 @@ final class ContainerLoginAdoption {
             return notSeenBegin(request, key, presented);
         }
         if (state.get() instanceof ContainerLogins.Bound bound) {
-            return continueBound(request, response, key, bound.session(), presented);
+            return continueBound(request, key, bound.session(), presented);
         }
         ContainerLogins.Open open = (ContainerLogins.Open) state.get();
         synchronized (open) {
             // Parallel first requests of one new login: one adopts, the others continue what it bound.
             if (logins.current(key).orElse(null) instanceof ContainerLogins.Bound bound) {
-                return continueBound(request, response, key, bound.session(), presented);
+                return continueBound(request, key, bound.session(), presented);
             }
             return openLogin(request, response, user, key, presented);
         }
     }
 
-    private AdoptionOutcome continueBound(HttpServletRequest request, HttpServletResponse response, LoginKey key,
-            SessionId bound, Presented presented) {
+    private AdoptionOutcome continueBound(HttpServletRequest request, LoginKey key, SessionId bound,
+            Presented presented) {
         if (presented instanceof Presented.Valid valid) {
             if (!valid.session().id().equals(bound)) {
                 // The app rotated the token (SessionLogin.rotate / endOthers): the login goes on as the new one.

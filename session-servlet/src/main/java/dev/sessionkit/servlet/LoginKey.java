@@ -42,7 +42,7 @@ record LoginKey(boolean inContainerSession, String value) {
         }
 
         /**
-         * The key of the login a request carries. For credentials it covers the method, the user, the
+         * The key of the login a request carries. For credentials it covers the method, the user, BASIC's
          * {@code Authorization} header and the browser: its id cookie, or (for a browser that returns no cookie)
          * its address and user agent, so that two devices with the same password are two logins.
          */
@@ -54,8 +54,10 @@ record LoginKey(boolean inContainerSession, String value) {
             }
             String browser = browserId.map(id -> "bid " + id).orElseGet(() -> "client " + request.getRemoteAddr()
                     + " " + Objects.requireNonNullElse(request.getHeader("User-Agent"), ""));
-            return new LoginKey(false, hash(String.join("\u0000", authType, user.getName(),
-                    Objects.requireNonNullElse(request.getHeader("Authorization"), ""), browser)));
+            // BASIC's header is the password itself, so a new password is a new login; DIGEST's changes every request.
+            String credentials = HttpServletRequest.BASIC_AUTH.equals(authType)
+                    ? Objects.requireNonNullElse(request.getHeader("Authorization"), "") : "";
+            return new LoginKey(false, hash(String.join("\u0000", authType, user.getName(), credentials, browser)));
         }
 
         private String hash(String text) {

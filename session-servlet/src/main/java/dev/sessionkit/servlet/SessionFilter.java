@@ -28,6 +28,10 @@ import java.util.Optional;
  * from the session, which is also the request attribute {@link #SESSION_ATTRIBUTE}. Without a valid session the
  * request never reaches the app: API calls get 401 {@code application/problem+json}, browser GETs a redirect to
  * {@code login-path} (or 401), and a stale cookie is cleared. When the store cannot answer the answer is 503.
+ *
+ * <p>With {@code adopt-container-login}, a container login (FORM, BASIC) is tracked as its own session, and the two
+ * end together whichever ends first; {@link ContainerSessionListener} must be registered for it (the jar's
+ * {@code web-fragment.xml} does that).
  */
 public class SessionFilter implements Filter {
 
