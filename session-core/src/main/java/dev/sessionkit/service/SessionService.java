@@ -109,7 +109,23 @@ public final class SessionService {
         if (token.isEmpty()) {
             return new ValidationResult.Invalid(InvalidReason.UNKNOWN);
         }
-        Optional<SessionRecord> found = store.findByTokenHash(token.get().hash());
+        return judgeAndTouch(store.findByTokenHash(token.get().hash()));
+    }
+
+    /**
+     * Checks a session known by its public id, exactly as {@link #validate(String)} checks one by its token: for a
+     * link Sessionkit keeps on the server side (a container login bound to its tracked session) when the browser
+     * sends no cookie. Never call it with an id a client chose: the public id is not a secret.
+     *
+     * @param id the session the server-side link names
+     * @return the valid session (its activity recorded), or why there is none
+     */
+    public ValidationResult validate(SessionId id) {
+        Objects.requireNonNull(id, "id");
+        return judgeAndTouch(store.findById(id));
+    }
+
+    private ValidationResult judgeAndTouch(Optional<SessionRecord> found) {
         Instant now = now();
         Optional<InvalidReason> invalid = InvalidReason.judge(found, now);
         if (invalid.isPresent()) {

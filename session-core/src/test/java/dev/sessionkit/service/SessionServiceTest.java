@@ -143,6 +143,22 @@ class SessionServiceTest {
     }
 
     @Test
+    void validateByIdJudgesAndTouchesLikeValidateByToken() { // issue 11: a bound container login without cookie
+        IssuedSession issued = service.login(ALICE, LAPTOP);
+        clock.advance(Duration.ofMinutes(5));
+
+        ValidationResult.Valid valid = assertInstanceOf(ValidationResult.Valid.class,
+                service.validate(issued.session().id()));
+
+        assertEquals(clock.instant(), store.findById(issued.session().id()).orElseThrow().lastAccessedAt());
+        assertEquals(clock.instant(), valid.session().lastAccessedAt());
+        service.end(issued.session().id(), EndReason.REVOKED_BY_ADMIN);
+        assertEquals(new ValidationResult.Invalid(InvalidReason.ENDED), service.validate(issued.session().id()));
+        assertEquals(new ValidationResult.Invalid(InvalidReason.UNKNOWN),
+                service.validate(SessionId.random(new java.security.SecureRandom())));
+    }
+
+    @Test
     void validateWhenAbsoluteTimeoutPassedThenEndsItEvenIfActive() {
         IssuedSession issued = service.login(ALICE, LAPTOP);
         for (int i = 0; i < 8 * 3 - 1; i++) {

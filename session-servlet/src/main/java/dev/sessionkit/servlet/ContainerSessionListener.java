@@ -1,54 +1,42 @@
 package dev.sessionkit.servlet;
 
-import dev.sessionkit.session.EndReason;
-import dev.sessionkit.session.SessionId;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpSessionEvent;
+import jakarta.servlet.http.HttpSessionIdListener;
 import jakarta.servlet.http.HttpSessionListener;
+import java.util.Optional;
 
 /**
- * Ends a Sessionkit session adopted from a container login (FORM) when the container's {@code HttpSession} ends:
- * the app's own logout ({@code session.invalidate()}) or the container's session timeout then signs the user out
- * of Sessionkit too. Registered by the jar's {@code web-fragment.xml}; it does nothing for sessions it did not
- * adopt, and it filters nothing.
+ * Tells {@code adopt-container-login} what happens to the container's {@code HttpSession}s: a new id (which the
+ * container gives a session when a user signs in, so the next login seen in it is adopted as a new session), and
+ * the end of one (the app's {@code session.invalidate()}, a container logout that invalidates, or the session
+ * timeout), which ends the tracked session adopted from its login at once: reason {@code logout}, or
+ * {@code expired-idle} for a timeout. Registered by the jar's {@code web-fragment.xml}; it does nothing when
+ * adoption is off, and it filters nothing.
  */
-public final class ContainerSessionListener implements HttpSessionListener {
-
-    /** HttpSession attribute naming the public id of the Sessionkit session adopted from this container login. */
-    public static final String ADOPTED_SESSION = "dev.sessionkit.adopted-session";
-
-    private static final System.Logger LOG = System.getLogger(ContainerSessionListener.class.getName());
+public final class ContainerSessionListener implements HttpSessionListener, HttpSessionIdListener {
 
     /** Creates the listener; containers instantiate it from the web fragment. */
     public ContainerSessionListener() {
-        // stateless
+        // stateless: the links live in the web app's Sessionkit runtime
+    }
+
+    @Override
+    public void sessionIdChanged(HttpSessionEvent event, String oldSessionId) {
+        HttpSession session = event.getSession();
+        adoption(session.getServletContext())
+                .ifPresent(adoption -> adoption.containerSessionIdChanged(oldSessionId, session.getId()));
     }
 
     @Override
     public void sessionDestroyed(HttpSessionEvent event) {
         HttpSession session = event.getSession();
-        Object adopted;
-        try {
-            adopted = session.getAttribute(ADOPTED_SESSION);
-        } catch (IllegalStateException invalidated) {
-            // Some containers refuse attribute reads during destruction; then there is nothing we can map.
-            return;
-        }
-        if (!(adopted instanceof String id)) {
-            return;
-        }
-        ServletContext context = session.getServletContext();
-        if (!(context.getAttribute(SessionkitRuntime.ATTRIBUTE) instanceof SessionkitRuntime runtime)) {
-            return;
-        }
-        SessionId.parse(id).ifPresent(sessionId -> {
-            try {
-                runtime.sessionkit().service().end(sessionId, EndReason.LOGOUT);
-            } catch (RuntimeException e) {
-                // The container session is gone either way; the Sessionkit session expires by itself later.
-                LOG.log(System.Logger.Level.WARNING, "Could not end adopted session " + id + ": " + e.getMessage());
-            }
-        });
+        adoption(session.getServletContext()).ifPresent(adoption -> adoption.containerSessionEnded(session));
+    }
+
+    private static Optional<ContainerLoginAdoption> adoption(ServletContext context) {
+        return context.getAttribute(SessionkitRuntime.ATTRIBUTE) instanceof SessionkitRuntime runtime
+                ? runtime.adoption() : Optional.empty();
     }
 }

@@ -2,13 +2,8 @@ package dev.sessionkit.servlet;
 
 import dev.sessionkit.Sessionkit;
 import dev.sessionkit.SessionkitException;
-import dev.sessionkit.config.SessionkitSettings;
-import dev.sessionkit.service.IssuedSession;
 import dev.sessionkit.service.ValidationResult;
-import dev.sessionkit.session.EndReason;
-import dev.sessionkit.session.SessionPrincipal;
 import dev.sessionkit.session.SessionRecord;
-import dev.sessionkit.store.SessionLimitReachedException;
 import dev.sessionkit.store.SessionStoreUnavailableException;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -18,11 +13,10 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.security.Principal;
 import java.time.Duration;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * Validates every request against the session store. Declare it in {@code web.xml} (settings as init-params,
@@ -34,6 +28,10 @@ import java.util.Set;
  * from the session, which is also the request attribute {@link #SESSION_ATTRIBUTE}. Without a valid session the
  * request never reaches the app: API calls get 401 {@code application/problem+json}, browser GETs a redirect to
  * {@code login-path} (or 401), and a stale cookie is cleared. When the store cannot answer the answer is 503.
+ *
+ * <p>With {@code adopt-container-login}, a container login (FORM, BASIC) is tracked as its own session, and the two
+ * end together whichever ends first; {@link ContainerSessionListener} must be registered for it (the jar's
+ * {@code web-fragment.xml} does that).
  */
 public class SessionFilter implements Filter {
 
@@ -86,14 +84,15 @@ public class SessionFilter implements Filter {
             throw new ServletException("Sessionkit filters HTTP requests only");
         }
         try {
+            Principal containerUser = runtime.adoption().isPresent() ? request.getUserPrincipal() : null;
             if (paths.isExcluded(request)) {
-                chain.doFilter(request, response);
+                passOn(request, request, response, chain, containerUser);
                 return;
             }
             // Without the store nobody can be told valid: authenticate() throws rather than let the request through.
-            HttpServletRequest authenticated = authenticate(request, response);
+            HttpServletRequest authenticated = authenticate(request, response, containerUser);
             if (authenticated != null) {
-                chain.doFilter(authenticated, response);
+                passOn(request, authenticated, response, chain, containerUser);
             }
         } catch (SessionStoreUnavailableException e) {
             // Also from the app's own SessionLogin calls (a login, a logout) while the store is down: the same 503
@@ -109,77 +108,60 @@ public class SessionFilter implements Filter {
         }
     }
 
+    /**
+     * Runs the app; when it ended the container login during the request ({@code request.logout()}), the tracked
+     * session of that login ends with it, at once.
+     */
+    private void passOn(HttpServletRequest request, HttpServletRequest toApp, HttpServletResponse response,
+            FilterChain chain, Principal containerUser) throws IOException, ServletException {
+        // Named before the app runs: after a logout the request no longer says who was signed in, or how.
+        Optional<LoginKey> before = containerUser == null ? Optional.empty()
+                : runtime.adoption().map(adoption -> adoption.keyOf(request, containerUser));
+        chain.doFilter(toApp, response);
+        if (before.isPresent() && request.getUserPrincipal() == null) {
+            runtime.adoption().orElseThrow().containerLoggedOut(before.get(), request, response,
+                    SessionLogin.current(request));
+        }
+    }
+
     /** Returns the request to pass on, or null when this method already answered. */
-    private HttpServletRequest authenticate(HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        SessionkitSettings settings = runtime.sessionkit().settings();
-        Principal containerUser = settings.adoptContainerLogin() ? request.getUserPrincipal() : null;
+    private HttpServletRequest authenticate(HttpServletRequest request, HttpServletResponse response,
+            Principal containerUser) throws IOException {
         PresentedCookie cookie = runtime.cookies().readSession(request);
         if (cookie instanceof PresentedCookie.Refused refused) {
             deny(request, response, true, "Your session cookie is not valid (" + refused.why() + "). Sign in again.");
             return null;
         }
+        if (containerUser != null) {
+            return adopted(request, response,
+                    runtime.adoption().orElseThrow().authenticate(request, response, containerUser, cookie));
+        }
         if (cookie instanceof PresentedCookie.Absent) {
-            if (containerUser != null) {
-                return adopt(request, response, containerUser);
-            }
             deny(request, response, false, "Sign in to continue.");
             return null;
         }
         String token = ((PresentedCookie.Present) cookie).value();
         ValidationResult result = runtime.sessionkit().service().validate(token);
         if (result instanceof ValidationResult.Valid valid) {
-            SessionRecord session = valid.session();
-            if (containerUser != null && !containerUser.getName().equals(session.userId())) {
-                // The container now says someone else is signed in: the old session must not speak for them.
-                runtime.sessionkit().service().end(session.id(), EndReason.LOGOUT);
-                deny(request, response, true, "Your sign-in has ended. Sign in again.");
-                return null;
-            }
-            return expose(request, session, settings.adoptContainerLogin());
-        }
-        if (containerUser != null) {
-            if (isUnadoptedContainerLogin(request)) {
-                // A new container login behind a stale cookie (the app's own logout could not clear it): adopt
-                // it, replacing the cookie, as if there were none.
-                return adopt(request, response, containerUser);
-            }
-            // An ended session also ends the container login it was adopted from.
-            endContainerLogin(request);
+            return expose(request, valid.session(), runtime.adoption().isPresent());
         }
         deny(request, response, true, "Your session has ended. Sign in again.");
         return null;
     }
 
-    /** Whether the container keeps this login in an HttpSession that no Sessionkit session was adopted into yet. */
-    private static boolean isUnadoptedContainerLogin(HttpServletRequest request) {
-        HttpSession containerSession = request.getSession(false);
-        try {
-            return containerSession != null
-                    && containerSession.getAttribute(ContainerSessionListener.ADOPTED_SESSION) == null;
-        } catch (IllegalStateException invalidated) {
-            return false;
-        }
-    }
-
-    private HttpServletRequest adopt(HttpServletRequest request, HttpServletResponse response, Principal user)
-            throws IOException {
-        try {
-            IssuedSession issued = runtime.sessionkit().service().login(
-                    new SessionPrincipal(user.getName(), user.getName(), Set.of()),
-                    runtime.clientInfo(request, response));
-            runtime.cookies().writeSession(response, issued.token());
-            HttpSession containerSession = request.getSession(false);
-            if (containerSession != null) {
-                // Lets ContainerSessionListener end this session when the container's login session ends.
-                containerSession.setAttribute(ContainerSessionListener.ADOPTED_SESSION, issued.session().id().value());
+    /** Carries out what adoption decided for a request with a container login. */
+    private HttpServletRequest adopted(HttpServletRequest request, HttpServletResponse response,
+            AdoptionOutcome outcome) throws IOException {
+        if (outcome instanceof AdoptionOutcome.Pass pass) {
+            if (pass.clearCookie()) {
+                runtime.cookies().clearSession(response);
             }
-            return expose(request, issued.session(), true);
-        } catch (SessionLimitReachedException e) {
-            endContainerLogin(request);
-            Problems.write(response, 403, "Too Many Sessions", e.getMessage());
-            return null;
+            return expose(request, pass.session(), true);
         }
+        if (outcome instanceof AdoptionOutcome.Refuse refuse) {
+            deny(request, response, refuse.clearCookie(), refuse.detail());
+        }
+        return null;
     }
 
     private static HttpServletRequest expose(HttpServletRequest request, SessionRecord session,
@@ -201,23 +183,6 @@ public class SessionFilter implements Filter {
             return;
         }
         Problems.write(response, 401, "Unauthorized", detail);
-    }
-
-    private static void endContainerLogin(HttpServletRequest request) {
-        HttpSession containerSession = request.getSession(false);
-        if (containerSession != null) {
-            try {
-                containerSession.invalidate();
-            } catch (IllegalStateException alreadyInvalid) {
-                // Another request invalidated it a moment ago: the outcome we wanted.
-                LOG.log(System.Logger.Level.DEBUG, "Container session was already invalid");
-            }
-        }
-        try {
-            request.logout();
-        } catch (ServletException e) {
-            LOG.log(System.Logger.Level.WARNING, "Container logout failed: " + e.getMessage());
-        }
     }
 
     @Override

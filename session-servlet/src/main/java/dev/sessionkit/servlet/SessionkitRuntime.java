@@ -11,19 +11,22 @@ import java.security.SecureRandom;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Everything one servlet context needs at run time: the Sessionkit instance, the cookie and address rules, and
- * the cleanup scheduler (one daemon thread). Created by {@link SessionFilter#init} and closed by its
- * {@code destroy}, leaving no thread, connection or driver registration behind.
+ * Everything one servlet context needs at run time: the Sessionkit instance, the cookie and address rules, the
+ * container-login adoption (when on), and the cleanup scheduler (one daemon thread). Created by
+ * {@link SessionFilter#init} and closed by its {@code destroy}, leaving no thread, connection or driver registration
+ * behind.
  */
 final class SessionkitRuntime implements AutoCloseable {
 
@@ -39,6 +42,7 @@ final class SessionkitRuntime implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private volatile Thread schedulerThread;
     private final ClassLoader appClassLoader;
+    private final Optional<ContainerLoginAdoption> adoption;
 
     SessionkitRuntime(Sessionkit sessionkit, boolean ownsSessionkit, ServletContext context) {
         this.sessionkit = sessionkit;
@@ -46,6 +50,10 @@ final class SessionkitRuntime implements AutoCloseable {
         this.cookies = new SessionCookies(sessionkit.settings(), TokenGenerator.secureRandom(new SecureRandom()));
         this.addresses = new ClientAddressResolver(sessionkit.settings().trustedProxies());
         this.appClassLoader = context.getClassLoader();
+        this.adoption = sessionkit.settings().adoptContainerLogin()
+                ? Optional.of(new ContainerLoginAdoption(sessionkit, cookies, this::clientInfo, new SecureRandom(),
+                        Clock.systemUTC()))
+                : Optional.empty();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "sessionkit-cleanup" + context.getContextPath().replace('/', '-'));
             thread.setDaemon(true);
@@ -73,6 +81,11 @@ final class SessionkitRuntime implements AutoCloseable {
         return cookies;
     }
 
+    /** The container-login adoption, when {@code adopt-container-login} is on. */
+    Optional<ContainerLoginAdoption> adoption() {
+        return adoption;
+    }
+
     /** Describes the client of a request at login: resolved address, user agent and hints, browser id. */
     ClientInfo clientInfo(HttpServletRequest request, HttpServletResponse response) {
         Map<String, String> hints = new HashMap<>();
@@ -83,7 +96,7 @@ final class SessionkitRuntime implements AutoCloseable {
             }
         }
         return new ClientInfo(addresses.resolve(request), new UserAgentData(request.getHeader("User-Agent"), hints),
-                java.util.Optional.of(cookies.ensureBrowserId(request, response)));
+                Optional.of(cookies.ensureBrowserId(request, response)));
     }
 
     @Override

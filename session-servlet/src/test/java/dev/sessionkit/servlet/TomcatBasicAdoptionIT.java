@@ -66,6 +66,7 @@ class TomcatBasicAdoptionIT {
             login.setRealmName(REALM);
             context.setLoginConfig(login);
             context.getPipeline().addValve(new BasicAuthenticator());
+            AdoptionServlets.addTo(context);
         });
         base = container.start(new TestApp.FilterSetup.Instance(new SessionFilter(sessionkit)));
     }
@@ -202,19 +203,76 @@ class TomcatBasicAdoptionIT {
     }
 
     @Test
-    void anotherUsersCredentialsEndTheSessionOfTheCookieInsteadOfTakingItOver() {
+    void anotherUsersCredentialsEndTheSessionOfTheCookieAndGetTheirOwnOnTheFirstPage() { // issue 11
         Browser browser = new Browser(base);
         browser.get("/app/x", "Authorization", basic("alice", "secret"));
         SessionId alices = active("alice").get(0).id();
+        String alicesToken = browser.cookies().get(SID);
 
         HttpResponse<String> response = browser.get("/app/x", "Accept", "application/json",
                 "Authorization", basic("carol", "secret-c"));
 
-        assertEquals(401, response.statusCode());
-        assertFalse(response.body().contains("user="));
-        assertFalse(browser.cookies().containsKey(SID), "the cookie is cleared");
+        // Carol never takes over alice's session, and is not refused either: her login is a new one.
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("user=carol"), response.body());
         assertEquals(EndReason.LOGOUT, reason(alices));
-        assertEquals(List.of(), active("carol"));
+        List<SessionRecord> carols = active("carol");
+        assertEquals(1, carols.size());
+        assertTrue(response.body().contains("session=" + carols.get(0).id().value()), response.body());
+        assertNotEquals(alicesToken, browser.cookies().get(SID), "a new token for carol's login");
+        assertEquals(List.of(), active("alice"));
+    }
+
+    @Test
+    void aClientThatNeverReturnsTheCookieKeepsOneSession() { // issue 11
+        String id = null;
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> page = new Browser(base).get("/app/x", "Authorization", basic("alice", "secret"));
+            assertEquals(200, page.statusCode());
+            id = id != null ? id : active("alice").get(0).id().value();
+            assertTrue(page.body().contains("session=" + id), page.body());
+        }
+        assertEquals(List.of(id), active("alice").stream().map(s -> s.id().value()).toList());
+
+        // Revoked, its next request is refused; the password, sent again after that, is a new login.
+        sessionkit.service().end(new SessionId(id), EndReason.REVOKED_BY_ADMIN);
+        assertEquals(401, new Browser(base).get("/app/x", "Accept", "application/json",
+                "Authorization", basic("alice", "secret")).statusCode());
+        assertEquals(List.of(), active("alice"));
+        assertEquals(200, new Browser(base).get("/app/x", "Authorization", basic("alice", "secret")).statusCode());
+        assertNotEquals(id, active("alice").get(0).id().value());
+    }
+
+    @Test
+    void anotherUserBehindACookieOfAnEndedSessionGetsTheirFirstPage() { // issue 11
+        Browser browser = new Browser(base);
+        browser.get("/app/x", "Authorization", basic("alice", "secret"));
+        sessionkit.service().end(active("alice").get(0).id(), EndReason.REVOKED_BY_ADMIN);
+
+        HttpResponse<String> page = browser.get("/app/x", "Authorization", basic("carol", "secret-c"));
+
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.body().contains("user=carol"), page.body());
+        assertTrue(page.body().contains("session=" + active("carol").get(0).id().value()), page.body());
+    }
+
+    @Test
+    void signingOutEverywhereRefusesTheNextRequestInsteadOfAdoptingIt() { // issue 11
+        Browser browser = new Browser(base);
+        browser.get("/app/x", "Authorization", basic("alice", "secret"));
+        SessionId id = active("alice").get(0).id();
+
+        HttpResponse<String> ended = browser.post("/app/end-all", java.util.Map.of(),
+                "Authorization", basic("alice", "secret"));
+        assertEquals("1", ended.body());
+        assertFalse(browser.cookies().containsKey(SID), "the cookie is cleared");
+
+        HttpResponse<String> next = browser.get("/app/x", "Accept", "application/json",
+                "Authorization", basic("alice", "secret"));
+        assertEquals(401, next.statusCode(), next.body());
+        assertFalse(next.body().contains("user="), next.body());
+        assertEquals(List.of(), active("alice"));
+        assertEquals(EndReason.REVOKED_BY_USER, reason(id));
     }
 
     @Test
