@@ -64,7 +64,9 @@ public final class DemoWebApp implements ServletContextListener {
                 filter.setInitParameter(key, value);
             }
         });
-        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        // Matched after the declared filters (the demo's web.xml declares none) and so always after the headers
+        // filter: GlassFish and Payara put each "before" mapping first, which would reverse two "before" mappings.
+        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
 
         context.addServlet("login", new DemoServlets.Login(users)).addMapping("/login");
         context.addServlet("logout", new DemoServlets.Logout()).addMapping("/logout");
