@@ -85,7 +85,8 @@ class XssBrowserIT {
         String password = demo.users().passwords().get("alice");
         hostileSignIn(password); // another device: its row on "Your devices" has the sign-out button
         Browser ended = hostileSignIn(password);
-        assertEquals(303, ended.post("/logout", Map.of(), "Origin", origin()).statusCode()); // for the history
+        assertEquals(303, ended.post("/logout", Map.of(), "Origin", origin(), "Sec-Fetch-Site", "same-origin")
+                .statusCode()); // for the history
         Browser own = hostileSignIn(password); // the one Chromium uses: the dashboard shows its device
 
         chromium.get(base.resolve("/login.html").toString());
