@@ -1,4 +1,5 @@
-// Shared helpers for the demo pages: calls to the Sessionkit REST API, relative times, the page header.
+// Shared helpers for the demo pages: calls to the Sessionkit REST API, relative times, DOM builders, the page
+// header. Pages build every element from data with the DOM API (el), never by concatenating HTML.
 "use strict";
 
 const api = {
@@ -43,20 +44,50 @@ function relativeTime(iso) {
   return "just now";
 }
 
-function text(value) {
-  const span = document.createElement("span");
-  span.textContent = value == null ? "" : String(value);
-  return span.innerHTML;
+/**
+ * Builds an element with the DOM API, never from HTML text, so data cannot become markup: el("td", { class: "os" },
+ * session.device.os). Attributes go through setAttribute (null or false leaves one out); children are nodes or
+ * strings, and strings become text nodes.
+ */
+function el(tag, attributes, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes || {})) {
+    if (value !== null && value !== undefined && value !== false) {
+      element.setAttribute(name, value === true ? "" : String(value));
+    }
+  }
+  for (const child of children.flat()) {
+    if (child !== null && child !== undefined && child !== false) {
+      element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+  }
+  return element;
+}
+
+/** A <time> showing how long ago an ISO-8601 instant was, the instant itself in its datetime attribute. */
+function ago(iso) {
+  return el("time", { datetime: iso }, relativeTime(iso));
+}
+
+/** A <time> showing an ISO-8601 instant in the reader's locale. */
+function when(iso) {
+  return el("time", { datetime: iso }, new Date(iso).toLocaleString());
+}
+
+/** Sets the rows of a table body, or one row saying "empty" when there are none. */
+function fill(tbody, rows, empty, columns) {
+  tbody.replaceChildren(...(rows.length > 0 ? rows : [el("tr", {}, el("td", { colspan: columns, class: "muted" }, empty))]));
 }
 
 async function header(current) {
   const me = await api.get("/sessions/current");
-  const nav = document.querySelector("header nav");
-  nav.innerHTML = [
+  const links = [
     ["index.html", "Dashboard"], ["devices.html", "Your devices"], ["history.html", "Login history"],
     ["password.html", "Change password"], ["admin.html", "Admin"],
-  ].map(([href, label]) => `<a href="${href}"${href === current ? ' aria-current="page"' : ""}>${label}</a>`).join("")
-    + `<span class="who">Signed in as <strong>${text(me.user)}</strong></span>`
-    + `<form method="post" action="${base()}logout"><button class="secondary" type="submit">Sign out</button></form>`;
+  ].map(([href, label]) => el("a", { href, "aria-current": href === current ? "page" : null }, label));
+  document.querySelector("header nav").replaceChildren(...links,
+    el("span", { class: "who" }, "Signed in as ", el("strong", {}, me.user)),
+    el("form", { method: "post", action: base() + "logout" },
+      el("button", { class: "secondary", type: "submit" }, "Sign out")));
   return me;
 }

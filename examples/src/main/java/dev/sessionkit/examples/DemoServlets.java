@@ -52,7 +52,8 @@ final class DemoServlets {
             response.setHeader("Cache-Control", "no-store");
             response.setContentType("text/html;charset=UTF-8");
             response.getOutputStream().write(("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                    + "<title>Sign in - Sessionkit demo</title><link rel=\"stylesheet\" href=\"static/style.css\">"
+                    + "<title>Sign in - Sessionkit demo</title><link rel=\"icon\" href=\"static/favicon.svg\">"
+                    + "<link rel=\"stylesheet\" href=\"static/style.css\">"
                     + "</head><body><main class=\"narrow\"><h1>Sign in</h1><p role=\"alert\" class=\"error\">"
                     + message + "</p><p><a href=\"login.html\">Try again</a></p></main></body></html>")
                     .getBytes(StandardCharsets.UTF_8));

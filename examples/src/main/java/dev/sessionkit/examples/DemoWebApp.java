@@ -1,6 +1,7 @@
 package dev.sessionkit.examples;
 
 import dev.sessionkit.jaxrs.SessionkitApplication;
+import dev.sessionkit.servlet.SecurityHeadersFilter;
 import dev.sessionkit.servlet.SessionFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
@@ -16,8 +17,9 @@ import org.glassfish.jersey.servlet.ServletContainer;
 
 /**
  * Wires the demo into a servlet context, the same way in the embedded Jetty and in a WAR (where web.xml declares
- * this listener): the Sessionkit filter on everything, the sign-in servlets, and the REST API at /api. Settings
- * come as everywhere ({@code SESSIONKIT_*} variables, context params); the demo's own defaults are the weakest.
+ * this listener): the browser security headers and the Sessionkit filter on everything, the sign-in servlets, and
+ * the REST API at /api. Settings come as everywhere ({@code SESSIONKIT_*} variables, context params); the demo's
+ * own defaults are the weakest.
  */
 public final class DemoWebApp implements ServletContextListener {
 
@@ -56,6 +58,10 @@ public final class DemoWebApp implements ServletContextListener {
                 + (DemoUsers.rolesOf(user).contains(DemoUsers.ADMIN_ROLE) ? " (admin)" : "")
                 + " password: " + password));
 
+        // First on every path and dispatch, ahead of the session filter: its refusals and redirects, the API, static
+        // files and the container's error pages all carry the CSP, nosniff and Referrer-Policy headers.
+        context.addFilter("security-headers", SecurityHeadersFilter.class).addMappingForUrlPatterns(
+                EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR), false, "/*");
         FilterRegistration.Dynamic filter = context.addFilter("sessionkit", SessionFilter.class);
         Map<String, String> defaults = new java.util.HashMap<>(DEMO_DEFAULTS);
         if (Boolean.parseBoolean(context.getInitParameter(PLAIN_HTTP_LOOPBACK))) {
@@ -68,7 +74,9 @@ public final class DemoWebApp implements ServletContextListener {
                 filter.setInitParameter(key, value);
             }
         });
-        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        // Matched after the declared filters (the demo's web.xml declares none) and so always after the headers
+        // filter: GlassFish and Payara put each "before" mapping first, which would reverse two "before" mappings.
+        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
 
         context.addServlet("login", new DemoServlets.Login(users)).addMapping("/login");
         context.addServlet("logout", new DemoServlets.Logout()).addMapping("/logout");

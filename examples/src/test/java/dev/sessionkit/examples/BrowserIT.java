@@ -2,31 +2,23 @@ package dev.sessionkit.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -49,8 +41,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class BrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     private static final String WINDOWS_CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36"
@@ -73,29 +63,14 @@ class BrowserIT {
     private static final List<String> PC = List.of("desktop", "Chrome 131", "Windows 10");
     private static final List<String> PHONE = List.of("mobile", "Safari 17.1", "iOS 17.1");
 
-    private static Path screenshots;
-
     @TempDir
     Path data;
     @TempDir
     Path profiles;
 
     @BeforeAll
-    static void chromiumInstalled() throws IOException {
-        List<Path> missing = Stream.of(CHROMIUM, CHROMEDRIVER).filter(p -> !Files.isExecutable(p)).toList();
-        if (!missing.isEmpty()) {
-            String message = "Browser tests need " + missing.stream().map(Path::toString).collect(Collectors.joining(
-                    " and ")) + "; install them with: apt-get install chromium chromium-driver";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(message + " (.ci/run does this in CI)");
-            }
-            System.err.println("BrowserIT skipped: " + message);
-            Assumptions.abort(message);
-        }
-        // Both paths are given, so Selenium Manager (which would go to the network) never runs.
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        screenshots = Path.of(System.getProperty("basedir", ".")).resolve("target/screenshots");
-        Files.createDirectories(screenshots);
+    static void chromiumInstalled() {
+        Chromium.requireInstalled("BrowserIT");
     }
 
     @Test
@@ -190,26 +165,7 @@ class BrowserIT {
 
     private ChromeDriver browser(String name, String userAgent, Map<String, Object> hints, int width, int height,
             boolean mobile) throws IOException {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--user-data-dir=" + Files.createDirectory(profiles.resolve(name)),
-                "--window-size=" + width + "," + height, "--user-agent=" + userAgent);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        if (mobile) {
-            // A phone's viewport (a headless window cannot be narrower than 500 px), honouring <meta viewport>.
-            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
-                    "deviceScaleFactor", 2, "mobile", true));
-            driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true));
-        }
-        if (hints != null) {
-            driver.executeCdpCommand("Emulation.setUserAgentOverride",
-                    Map.of("userAgent", userAgent, "userAgentMetadata", hints));
-        }
-        return driver;
+        return Chromium.start(Files.createDirectory(profiles.resolve(name)), userAgent, hints, width, height, mobile);
     }
 
     private static void signIn(ChromeDriver driver, URI base, String user, String password) {
@@ -259,17 +215,8 @@ class BrowserIT {
         return current.get(0);
     }
 
-    /** Saves a full-page screenshot (not just the viewport) through the DevTools protocol. */
-    @SuppressWarnings("unchecked")
     private static void save(ChromeDriver driver, String file) throws IOException {
-        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
-        Map<String, Object> clip = Map.of("x", 0, "y", 0, "scale", 1,
-                "width", Math.ceil(((Number) size.get("width")).doubleValue()),
-                "height", Math.ceil(((Number) size.get("height")).doubleValue()));
-        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
-        Files.write(screenshots.resolve(file), Base64.getDecoder().decode((String) shot.get("data")));
+        Chromium.save(driver, file);
     }
 
     private static Map<String, String> brand(String name, String version) {

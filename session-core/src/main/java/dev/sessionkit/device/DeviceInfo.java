@@ -5,9 +5,11 @@ package dev.sessionkit.device;
  * show.
  *
  * <p>No component is ever null. The constructor normalises instead of rejecting: a null type becomes
- * {@link DeviceType#UNKNOWN}; a null or blank name becomes {@value #UNKNOWN}; control characters are removed, runs
- * of white space become one space, and names are cut to {@value #MAX_NAME_LENGTH} characters (never inside a
- * surrogate pair). Instances are immutable and thread-safe.
+ * {@link DeviceType#UNKNOWN}; each name is reduced to {@link DisplayText}'s allowed characters (letters, digits,
+ * space and {@value DisplayText#PUNCTUATION}; no quotes, angle brackets, backticks, control, format or bidi
+ * characters), runs of white space become one space, and names are cut to {@value #MAX_NAME_LENGTH} characters
+ * (never inside a surrogate pair); a null name, or one with nothing allowed left, becomes {@value #UNKNOWN}. So
+ * whatever a request sent, a name is safe to show. Instances are immutable and thread-safe.
  *
  * @param type the device type
  * @param browser the browser and its version, for example {@code "Chrome 120"} or {@code "Safari 17.1"}
@@ -28,13 +30,14 @@ public record DeviceInfo(DeviceType type, String browser, String os) {
      * Creates a device description, normalising each component as described on the class; never throws.
      *
      * @param type the device type; null means {@link DeviceType#UNKNOWN}
-     * @param browser the browser name and version; null or blank means {@value #UNKNOWN}
-     * @param os the operating system name and version; null or blank means {@value #UNKNOWN}
+     * @param browser the browser name and version; null, blank or nothing allowed means {@value #UNKNOWN}
+     * @param os the operating system name and version; null, blank or nothing allowed means {@value #UNKNOWN}
      */
     public DeviceInfo {
         type = type == null ? DeviceType.UNKNOWN : type;
-        browser = Text.displayName(browser, MAX_NAME_LENGTH, UNKNOWN);
-        os = Text.displayName(os, MAX_NAME_LENGTH, UNKNOWN);
+        // Safe text by construction: every store, the API and the pages only ever see DisplayText's allowlist.
+        browser = DisplayText.clean(browser, MAX_NAME_LENGTH, UNKNOWN);
+        os = DisplayText.clean(os, MAX_NAME_LENGTH, UNKNOWN);
     }
 
     /**

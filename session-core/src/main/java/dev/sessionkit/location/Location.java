@@ -1,12 +1,16 @@
 package dev.sessionkit.location;
 
+import dev.sessionkit.device.DisplayText;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Where an IP address is, as a user would name it: always a country, sometimes a city.
  *
- * <p>Immutable and therefore thread-safe; no component is ever null.
+ * <p>Names are safe text by construction: the constructor reduces the city and country names to
+ * {@link DisplayText}'s allowed characters and cuts each to {@value #MAX_NAME_LENGTH} characters, so a damaged or
+ * hostile location database cannot put markup into a page. A city with nothing allowed left becomes empty; such a
+ * country name becomes the country code. Immutable and therefore thread-safe; no component is ever null.
  *
  * @param city the city's English name when the database knows it, otherwise empty; never null
  * @param countryCode the ISO 3166-1 alpha-2 code of the country, two upper-case letters such as {@code DE}
@@ -14,8 +18,11 @@ import java.util.Optional;
  */
 public record Location(Optional<String> city, String countryCode, String countryName) {
 
+    /** The longest city or country name kept, in UTF-16 characters. */
+    public static final int MAX_NAME_LENGTH = 64;
+
     /**
-     * Validates every component, so that a {@code Location} can always be shown.
+     * Validates every component and makes the names safe text, so that a {@code Location} can always be shown.
      *
      * @param city the city's English name, or empty
      * @param countryCode the ISO 3166-1 alpha-2 code, two upper-case letters
@@ -39,6 +46,8 @@ public record Location(Optional<String> city, String countryCode, String country
         if (city.isPresent() && city.get().isBlank()) {
             throw new IllegalArgumentException("city must be empty rather than blank");
         }
+        city = city.map(name -> DisplayText.clean(name, MAX_NAME_LENGTH, "")).filter(name -> !name.isEmpty());
+        countryName = DisplayText.clean(countryName, MAX_NAME_LENGTH, countryCode);
     }
 
     /**

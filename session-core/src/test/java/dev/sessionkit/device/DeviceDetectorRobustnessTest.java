@@ -117,6 +117,7 @@ class DeviceDetectorRobustnessTest {
             assertTrue(name.length() <= DeviceInfo.MAX_NAME_LENGTH, () -> "too long: " + name);
             assertTrue(name.chars().noneMatch(Character::isISOControl), () -> "control character in " + name);
             assertEquals(name.strip(), name);
+            assertTrue(DisplayText.isSafe(name, DeviceInfo.MAX_NAME_LENGTH), () -> "not safe display text: " + name);
         }
     }
 }

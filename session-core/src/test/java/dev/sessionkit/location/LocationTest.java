@@ -44,4 +44,27 @@ class LocationTest {
         assertEquals("countryName", assertThrows(NullPointerException.class,
                 () -> new Location(Optional.empty(), "DE", null)).getMessage());
     }
+
+    @Test
+    void constructorWhenNamesCarryMarkupThenSafeText() {
+        Location location = new Location(Optional.of("<script>alert(1)</script>\u202E"), "DE",
+                "Ger\"many\" onload=\"x`");
+        assertEquals(Optional.of("scriptalert(1)/script"), location.city());
+        assertEquals("Germany onloadx", location.countryName());
+        assertEquals("scriptalert(1)/script, Germany onloadx", location.display());
+    }
+
+    @Test
+    void constructorWhenNamesHaveNothingAllowedThenCityEmptyAndCountryByCode() {
+        Location location = new Location(Optional.of("<>\"\u200B"), "FR", "\u202E`&");
+        assertEquals(Optional.empty(), location.city());
+        assertEquals("FR", location.countryName());
+    }
+
+    @Test
+    void constructorWhenTenKilobyteNamesThenCutTo64() {
+        Location location = new Location(Optional.of("a".repeat(10_240)), "DE", "b".repeat(10_240));
+        assertEquals("a".repeat(64), location.city().orElseThrow());
+        assertEquals("b".repeat(64), location.countryName());
+    }
 }

@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * The smoke test every deployment of the unchanged demo WAR must pass, over real HTTP: sign in, list the sessions
  * through the REST API, sign in again from a second client, end that session through the API, and see the second
- * client refused while the first goes on.
+ * client refused while the first goes on. Every answer on the way carries the demo's browser security headers
+ * (issue 11), the container's own 404 page included.
  */
 final class DemoSmoke {
 
@@ -44,10 +45,13 @@ final class DemoSmoke {
         Browser laptop = new Browser(app).userAgent(FIREFOX);
         Browser phone = new Browser(app).userAgent(CHROME);
 
-        assertEquals("pong", laptop.get("ping").body());
-        assertEquals(401, laptop.get("app/ping", "Accept", "application/json").statusCode(), "not signed in yet");
-        assertEquals(401, laptop.post("login", Map.of("username", "alice", "password", password + "x")).statusCode(),
-                "a wrong password");
+        assertEquals("pong", secure(laptop.get("ping")).body());
+        assertEquals(401, secure(laptop.get("app/ping", "Accept", "application/json")).statusCode(),
+                "not signed in yet");
+        assertEquals(401, secure(laptop.post("login", Map.of("username", "alice", "password", password + "x")))
+                .statusCode(), "a wrong password");
+        assertEquals(200, secure(laptop.get("login.html")).statusCode(), "the sign-in page");
+        assertEquals(404, secure(laptop.get("static/no-such-file.js")).statusCode(), "the container's 404");
 
         signIn(laptop, app, password);
         assertEquals("pong", laptop.get("app/ping").body());
@@ -98,6 +102,17 @@ final class DemoSmoke {
         }
     }
 
+    /** Asserts the headers SecurityHeadersFilter sets in the demo, and returns the response. */
+    private static HttpResponse<String> secure(HttpResponse<String> response) {
+        String what = response.request().method() + " " + response.uri() + " (" + response.statusCode() + ")";
+        String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'")
+                && !csp.contains("unsafe-inline"), what + ": Content-Security-Policy '" + csp + "'");
+        assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(null), what);
+        assertEquals("same-origin", response.headers().firstValue("Referrer-Policy").orElse(null), what);
+        return response;
+    }
+
     private static void signIn(Browser browser, URI app, String password) {
         HttpResponse<String> login = browser.post("login", Map.of("username", "alice", "password", password));
         assertEquals(303, login.statusCode(), "sign-in: " + login.body());
@@ -112,7 +127,7 @@ final class DemoSmoke {
     }
 
     private static List<JsonNode> sessions(Browser browser) {
-        HttpResponse<String> response = browser.get("api/sessions", "Accept", "application/json");
+        HttpResponse<String> response = secure(browser.get("api/sessions", "Accept", "application/json"));
         assertEquals(200, response.statusCode(), "GET api/sessions: " + response.body());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
                 "JSON: " + response.headers().map());

@@ -14,11 +14,13 @@ import dev.sessionkit.store.SessionStoreContract;
 import dev.sessionkit.testing.Sessions;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -107,5 +109,25 @@ abstract class JpaStoreContract extends SessionStoreContract {
             rs.next();
             assertEquals(T0, rs.getObject(1, java.time.OffsetDateTime.class).toInstant());
         }
+    }
+
+    /** Issue 11: rows written before names were made safe text (or by anything else) are shown as safe text. */
+    @Test
+    void hostileNamesInTheDatabaseWhenReadThenSafeText() throws SQLException {
+        SessionRecord session = aSession().build();
+        nodeA().create(session, SessionLimit.unlimited(), T0);
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement("UPDATE sessionkit_session SET"
+                + " browser = ?, os = ?, location_city = ?, location_country_code = 'DE', location_country_name = ?")) {
+            s.setString(1, "x\" autofocus onfocus=\"alert(1)//");
+            s.setString(2, "<img src=x onerror=alert(1)>");
+            s.setString(3, "<script>`Berlin`</script>");
+            s.setString(4, "\u202EGermany\"");
+            assertEquals(1, s.executeUpdate());
+        }
+        SessionRecord read = nodeB().findById(session.id()).orElseThrow();
+        assertEquals("x autofocus onfocusalert(1)//", read.device().browser());
+        assertEquals("img srcx onerroralert(1)", read.device().os());
+        assertEquals(Optional.of("scriptBerlin/script"), read.location().orElseThrow().city());
+        assertEquals("Germany", read.location().orElseThrow().countryName());
     }
 }

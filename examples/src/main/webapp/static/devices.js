@@ -1,0 +1,35 @@
+// "Your devices": every active session of the user, with sign-out buttons. Built with el() (app.js): data is text.
+"use strict";
+
+function deviceRow(s) {
+  const device = s.device;
+  return el("tr", { "data-session": s.id },
+    el("td", {}, device.type, s.current ? [" ", el("span", { class: "tag" }, "this device")] : null),
+    el("td", { class: "browser" }, device.browser),
+    el("td", { class: "os" }, device.os),
+    el("td", {}, s.ip),
+    el("td", {}, s.location ? s.location.display : "unknown"),
+    el("td", {}, ago(s.lastAccessed)),
+    el("td", {}, s.current ? null : el("button", { class: "danger", type: "button", "data-end": s.id,
+      "aria-label": `Sign out ${device.browser} on ${device.os}` }, "Sign out")));
+}
+
+async function load() {
+  const sessions = await api.get("/sessions");
+  document.getElementById("sessions").replaceChildren(...sessions.map(deviceRow));
+}
+
+document.addEventListener("click", async (event) => {
+  const id = event.target.dataset && event.target.dataset.end;
+  if (!id || !confirm("Sign out this device?")) return;
+  await api.del("/sessions/" + encodeURIComponent(id));
+  document.getElementById("status").textContent = "Device signed out.";
+  await load();
+});
+document.getElementById("others").addEventListener("click", async () => {
+  if (!confirm("Sign out every other device?")) return;
+  const result = await api.del("/sessions?scope=others");
+  document.getElementById("status").textContent = `${result.ended} other device(s) signed out.`;
+  await load();
+});
+header("devices.html").then(load);
