@@ -1,6 +1,7 @@
 package dev.sessionkit.examples;
 
 import dev.sessionkit.servlet.Problems;
+import dev.sessionkit.servlet.SecurityHeadersFilter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpFields;
@@ -17,6 +18,8 @@ import org.eclipse.jetty.util.Callback;
  */
 final class DemoServerErrors extends ErrorHandler {
 
+    private static final SecurityHeadersFilter HEADERS = new SecurityHeadersFilter();
+
     /** Every method gets a body, DELETE and PUT too (Jetty's default writes none for them). */
     @Override
     public boolean errorPageForMethod(String method) {
@@ -28,6 +31,7 @@ final class DemoServerErrors extends ErrorHandler {
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, Problems.MEDIA_TYPE + ";charset=UTF-8");
         fields.put(HttpHeader.CACHE_CONTROL, "no-store");
+        HEADERS.headers().forEach(fields::put);
         return ByteBuffer.wrap(DemoErrorPages.problem(status).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -40,6 +44,8 @@ final class DemoServerErrors extends ErrorHandler {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE,
                 api ? Problems.MEDIA_TYPE + ";charset=UTF-8" : "text/html;charset=UTF-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        // No servlet filter runs this early: the same browser headers SecurityHeadersFilter sets everywhere else.
+        HEADERS.headers().forEach((name, value) -> response.getHeaders().put(name, value));
         // Jetty drops the connection after a request it rejected this early; say so, or a client reusing the
         // connection sees its next request fail with no answer at all.
         response.getHeaders().put(HttpHeader.CONNECTION, "close");

@@ -157,6 +157,9 @@ class DemoErrorsIT {
     }
 
     private static void assertNoLeak(HttpResponse<String> answer) {
+        assertTrue(answer.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"),
+                "the browser headers on every error too: " + answer.uri() + " " + answer.headers().map());
+        assertEquals("nosniff", answer.headers().firstValue("X-Content-Type-Options").orElse(""), answer.uri() + "");
         assertFalse(LEAK.matcher(answer.body()).find(), "the answer shows internals: " + answer.body());
         assertFalse(answer.headers().map().toString().contains("Exception"), answer.headers().map().toString());
     }
