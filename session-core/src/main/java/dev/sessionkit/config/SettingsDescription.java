@@ -45,6 +45,7 @@ final class SettingsDescription {
             case BROWSER_ID_COOKIE -> s.browserIdCookie();
             case GEOIP_DATABASE -> s.geoipDatabase().map(Path::toString).orElse("");
             case ADOPT_CONTAINER_LOGIN -> Boolean.toString(s.adoptContainerLogin());
+            case CROSS_SITE_LOGIN -> s.crossSiteLogin().settingValue();
         };
     }
 
