@@ -1,5 +1,6 @@
 package dev.sessionkit.examples;
 
+import dev.sessionkit.servlet.CrossSiteRequestRefusedException;
 import dev.sessionkit.servlet.SessionLogin;
 import dev.sessionkit.session.SessionPrincipal;
 import dev.sessionkit.store.SessionLimitReachedException;
@@ -16,7 +17,14 @@ final class DemoServlets {
     private DemoServlets() {
     }
 
-    /** {@code POST /login}: 303 to /app/ with the cookie, or 401 with the same message for any failure. */
+    /** Shown, with 403, for a sign-in or sign-out another site sent; the refusal's details stay in the server. */
+    private static final String CROSS_SITE = "This request came from another site and was refused. Open this site's"
+            + " own sign-in page and try again.";
+
+    /**
+     * {@code POST /login}: 303 to /app/ with the cookie, or 401 with the same message for any failure; 403 when
+     * another site sent it.
+     */
     static final class Login extends HttpServlet {
         private final DemoUsers users;
 
@@ -39,6 +47,9 @@ final class DemoServlets {
             }
             try {
                 SessionLogin.of(getServletContext()).login(request, response, user.get());
+            } catch (CrossSiteRequestRefusedException e) {
+                page(response, 403, CROSS_SITE);
+                return;
             } catch (SessionLimitReachedException e) {
                 page(response, 409, e.getMessage());
                 return;
@@ -47,7 +58,7 @@ final class DemoServlets {
             response.setHeader("Location", request.getContextPath() + "/app/");
         }
 
-        private static void page(HttpServletResponse response, int status, String message) throws IOException {
+        static void page(HttpServletResponse response, int status, String message) throws IOException {
             response.setStatus(status);
             response.setContentType("text/html;charset=UTF-8");
             response.getOutputStream().write(("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -58,11 +69,16 @@ final class DemoServlets {
         }
     }
 
-    /** {@code POST /logout}: ends the session, 303 to the sign-in page. */
+    /** {@code POST /logout}: ends the session, 303 to the sign-in page; 403 when another site sent it. */
     static final class Logout extends HttpServlet {
         @Override
-        protected void doPost(HttpServletRequest request, HttpServletResponse response) {
-            SessionLogin.of(getServletContext()).logout(request, response);
+        protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            try {
+                SessionLogin.of(getServletContext()).logout(request, response);
+            } catch (CrossSiteRequestRefusedException e) {
+                Login.page(response, 403, CROSS_SITE);
+                return;
+            }
             response.setStatus(303);
             response.setHeader("Location", request.getContextPath() + "/login.html");
         }

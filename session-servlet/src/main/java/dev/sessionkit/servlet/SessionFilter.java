@@ -95,6 +95,13 @@ public class SessionFilter implements Filter {
             if (authenticated != null) {
                 chain.doFilter(authenticated, response);
             }
+        } catch (CrossSiteRequestRefusedException e) {
+            // The app let SessionLogin's refusal through: a 403 problem, not the container's 500 page.
+            if (response.isCommitted()) {
+                throw e;
+            }
+            response.resetBuffer();
+            Problems.write(response, 403, "Forbidden", e.getMessage());
         } catch (SessionStoreUnavailableException e) {
             // Also from the app's own SessionLogin calls (a login, a logout) while the store is down: the same 503
             // a client can retry on, instead of the container's 500 page naming our exception.

@@ -1,5 +1,6 @@
 package dev.sessionkit.servlet;
 
+import dev.sessionkit.config.CrossSiteLogin;
 import dev.sessionkit.service.IssuedSession;
 import dev.sessionkit.service.SessionService;
 import dev.sessionkit.session.EndReason;
@@ -21,6 +22,11 @@ import java.util.Optional;
  * }</pre>
  * Every method sets or clears the cookie on the response itself. Thread-safe; works on paths the filter excludes
  * (the login page) as well as on filtered ones.
+ *
+ * <p>{@link #login} and {@link #logout} refuse a request that a browser marks as sent from another site (see
+ * {@link RequestOrigin}) with {@link CrossSiteRequestRefusedException}, before anything changes, unless the setting
+ * {@code cross-site-login} is {@code allow}: a cross-site form must not sign the browser into an attacker's account
+ * (login CSRF) or out of the user's own.
  */
 public final class SessionLogin {
 
@@ -50,11 +56,14 @@ public final class SessionLogin {
      * @param response its response, which receives the cookie
      * @param principal who signed in
      * @return the new session
+     * @throws CrossSiteRequestRefusedException when a browser marks the request as sent from another site and
+     *     {@code cross-site-login} is {@code refuse}; nothing changed
      * @throws SessionLimitReachedException when the user is at {@code max-sessions-per-user} and the policy rejects
      * @throws dev.sessionkit.store.SessionStoreUnavailableException when the store cannot answer
      */
     public SessionRecord login(HttpServletRequest request, HttpServletResponse response, SessionPrincipal principal) {
         Objects.requireNonNull(principal, "principal");
+        refuseCrossSite(request, "sign-in");
         presentedToken(request).ifPresent(service()::logout);
         IssuedSession issued = service().login(principal, runtime.clientInfo(request, response));
         runtime.cookies().writeSession(response, issued.token());
@@ -71,8 +80,11 @@ public final class SessionLogin {
      * @param request the logout request
      * @param response its response
      * @return true when an active session was ended
+     * @throws CrossSiteRequestRefusedException when a browser marks the request as sent from another site and
+     *     {@code cross-site-login} is {@code refuse}; the session goes on and the cookie stays
      */
     public boolean logout(HttpServletRequest request, HttpServletResponse response) {
+        refuseCrossSite(request, "sign-out");
         boolean ended = presentedToken(request).map(service()::logout).orElse(false);
         runtime.cookies().clearSession(response);
         HttpSession session = request.getSession(false);
@@ -147,6 +159,17 @@ public final class SessionLogin {
     public static Optional<SessionRecord> current(HttpServletRequest request) {
         return request.getAttribute(SessionFilter.SESSION_ATTRIBUTE) instanceof SessionRecord session
                 ? Optional.of(session) : Optional.empty();
+    }
+
+    /** Throws before anything changes when a browser marks the request as cross-site and the settings refuse it. */
+    private void refuseCrossSite(HttpServletRequest request, String action) {
+        if (runtime.sessionkit().settings().crossSiteLogin() == CrossSiteLogin.ALLOW) {
+            return;
+        }
+        RequestOrigin origin = RequestOrigin.of(request);
+        if (origin.isCrossSite()) {
+            throw new CrossSiteRequestRefusedException(action, origin);
+        }
     }
 
     private SessionService service() {
