@@ -1,6 +1,7 @@
 package dev.sessionkit.examples;
 
 import dev.sessionkit.servlet.CrossSiteRequestRefusedException;
+import dev.sessionkit.servlet.OthersEnded;
 import dev.sessionkit.servlet.SessionLogin;
 import dev.sessionkit.session.SessionPrincipal;
 import dev.sessionkit.store.SessionLimitReachedException;
@@ -86,7 +87,8 @@ final class DemoServlets {
 
     /**
      * {@code POST /app/password} (form fields {@code current}, {@code next}): changes the password and signs out
-     * every other device; 204, or 400 when the current password is wrong or the new one too short.
+     * every other device; 200 with how many, 400 when the current password is wrong or the new one too short, 409
+     * when this browser's session ended during the change (every session of the user is then ended).
      */
     static final class Password extends HttpServlet {
         private final DemoUsers users;
@@ -109,9 +111,17 @@ final class DemoServlets {
                 response.getWriter().print("The current password is wrong, or the new one is shorter than 8.");
                 return;
             }
-            int others = SessionLogin.of(getServletContext()).endOthers(request, response);
+            // The password is changed first, so that no session can be started with the old one after the others end.
+            OthersEnded others = SessionLogin.of(getServletContext()).endOthers(request, response);
             response.setContentType("text/plain;charset=UTF-8");
-            response.getWriter().print(others);
+            if (!others.currentContinues()) {
+                response.setStatus(409);
+                response.getWriter().print("Your password was changed, but this session was signed out during the"
+                        + " change, so every device, this one included, is signed out now. Sign in again with the new"
+                        + " password.");
+                return;
+            }
+            response.getWriter().print(others.ended());
         }
     }
 

@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionkit.servlet.testing.Browser;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,6 +106,47 @@ class DemoSignInGuardsIT {
         assertEquals(401, ping(bob));
     }
 
+    /**
+     * The race of issue 11: an attacker holding a second session ends the changing one while the demo checks and
+     * hashes the password (two bcrypt runs). A run is conclusive only when the end landed inside that window; the
+     * others (the filter already refused the request, or the change had finished) are retried.
+     */
+    @Test
+    void aSessionEndedDuringThePasswordChangeStillEndsEveryOtherAndTheUserIsTold() throws Exception {
+        start(Map.of());
+        String password = demo.users().passwords().get("bob");
+        for (int attempt = 0; attempt < 8; attempt++) {
+            Browser changing = signIn("bob", password);
+            Browser attacker = signIn("bob", password);
+            Browser third = signIn("bob", password);
+            String changingId = currentId(changing);
+            String next = "new password " + attempt;
+            Map<String, String> form = Map.of("current", password, "next", next);
+
+            CompletableFuture<HttpResponse<String>> change = CompletableFuture.supplyAsync(() -> changing.post(
+                    "/app/password", form, "X-Requested-With", "test"));
+            Thread.sleep(60);
+            int ended = attacker.send(HttpRequest.newBuilder(base.resolve("/api/sessions/" + changingId)).DELETE(),
+                    "X-Requested-With", "attacker").statusCode();
+            HttpResponse<String> changed = change.get();
+
+            if (changed.statusCode() == 401) {
+                continue; // the end came before the filter checked the request: no race, nothing changed
+            }
+            password = next;
+            if (ended != 204) {
+                continue; // the change had finished first, and ended the attacker's session itself
+            }
+            assertEquals(409, changed.statusCode(), changed.body());
+            assertTrue(changed.body().contains("Sign in again"), changed.body());
+            assertEquals(401, ping(attacker), "the attacker's session is ended");
+            assertEquals(401, ping(third), "every other session is ended");
+            assertEquals(0, activeSessionsOf("bob"));
+            return;
+        }
+        throw new AssertionError("no attempt ended the session inside the password change");
+    }
+
     private Map<String, String> credentials(String user) {
         return Map.of("username", user, "password", demo.users().passwords().get(user));
     }
@@ -117,6 +160,11 @@ class DemoSignInGuardsIT {
         HttpResponse<String> response = browser.post("/login", Map.of("username", user, "password", password));
         assertEquals(303, response.statusCode(), "sign-in of " + user);
         return browser;
+    }
+
+    private static String currentId(Browser browser) throws Exception {
+        return JSON.readTree(browser.get("/api/sessions/current", "Accept", "application/json").body())
+                .get("id").asText();
     }
 
     /** Counted through the admin API, as an operator would. */

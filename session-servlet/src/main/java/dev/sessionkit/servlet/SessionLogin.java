@@ -2,6 +2,7 @@ package dev.sessionkit.servlet;
 
 import dev.sessionkit.config.CrossSiteLogin;
 import dev.sessionkit.service.IssuedSession;
+import dev.sessionkit.service.ValidationResult;
 import dev.sessionkit.service.SessionService;
 import dev.sessionkit.session.EndReason;
 import dev.sessionkit.session.SessionPrincipal;
@@ -112,17 +113,37 @@ public final class SessionLogin {
     }
 
     /**
-     * After a password change: ends every other session of this user (reason {@code password-changed}) and rotates
-     * this browser's token, so a stolen cookie of this session stops working too.
+     * After a password change: ends every other session of this user (reason {@code password-changed}), then
+     * rotates this browser's token, so a stolen cookie of this session stops working too. The others end in every
+     * case, also when this session was ended a moment earlier (by someone holding another session, during the
+     * password check): then nothing of the user is left active, the cookie is cleared, and the result says so.
      *
-     * @param request the request carrying the current cookie
-     * @param response its response, which receives the new cookie
-     * @return how many other sessions were ended; 0 when the current session was not valid
+     * @param request the request carrying the current cookie, normally one the {@link SessionFilter} authenticated
+     * @param response its response, which receives the new cookie (or the cleared one)
+     * @return how many sessions ended and whether this browser stays signed in; when the request carries no valid
+     *     session at all nothing can be ended (0, false): end the user's sessions with
+     *     {@code sessionkit().service().endAllOfUser(userId, EndReason.PASSWORD_CHANGED)}
+     * @throws dev.sessionkit.store.SessionStoreUnavailableException when the store cannot answer
      */
-    public int endOthers(HttpServletRequest request, HttpServletResponse response) {
-        Optional<SessionRecord> current = rotate(request, response);
-        return current.map(session -> service().endOthers(session.userId(), session.id(),
-                EndReason.PASSWORD_CHANGED)).orElse(0);
+    public OthersEnded endOthers(HttpServletRequest request, HttpServletResponse response) {
+        Optional<SessionRecord> current = current(request).or(() -> presentedToken(request)
+                .map(service()::validate)
+                .flatMap(result -> result instanceof ValidationResult.Valid valid
+                        ? Optional.of(valid.session()) : Optional.empty()));
+        if (current.isEmpty()) {
+            return new OthersEnded(0, false);
+        }
+        String userId = current.get().userId();
+        // Ending the others must not depend on this session still being valid: the user is known already.
+        int ended = service().endOthers(userId, current.get().id(), EndReason.PASSWORD_CHANGED);
+        if (rotate(request, response).isPresent()) {
+            return new OthersEnded(ended, true);
+        }
+        // This session ended meanwhile, or was rotated by a copy of its cookie: leave nothing of the user active.
+        ended += service().endAllOfUser(userId, EndReason.PASSWORD_CHANGED);
+        runtime.cookies().clearSession(response);
+        request.removeAttribute(SessionFilter.SESSION_ATTRIBUTE);
+        return new OthersEnded(ended, false);
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.sessionkit.config.SessionkitSettingsBuilder;
 import dev.sessionkit.servlet.testing.Browser;
 import dev.sessionkit.servlet.testing.TestApp;
 import dev.sessionkit.servlet.testing.TestContainer;
+import dev.sessionkit.session.EndReason;
 import dev.sessionkit.session.SessionId;
 import dev.sessionkit.store.PageRequest;
 import dev.sessionkit.testing.MutableClock;
@@ -29,7 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What {@link SessionLogin} guards beyond the filter, over real HTTP on every container (issue 11): a sign-in or
- * sign-out another site sent is refused before anything changes (login CSRF).
+ * sign-out another site sent is refused before anything changes (login CSRF), and a password change ends every
+ * other session even when this one was ended during the change.
  */
 abstract class SignInGuardsContract {
 
@@ -137,6 +139,37 @@ abstract class SignInGuardsContract {
 
         assertEquals(204, browser.post("/logout", Map.of(), "Sec-Fetch-Site", "same-origin").statusCode());
         assertFalse(sessionkit.store().findById(new SessionId(id)).orElseThrow().isActive());
+    }
+
+    // ---- password change race -------------------------------------------------------------------------------
+
+    @Test
+    void endOthersWhenThisSessionEndedDuringThePasswordChangeStillEndsEveryOtherAndSaysSo() throws Exception {
+        start();
+        Browser laptop = new Browser(base);
+        laptop.login("alice", "");
+        Browser phone = new Browser(base);
+        String phoneSession = phone.login("alice", "");
+        Browser tablet = new Browser(base);
+        String tabletSession = tablet.login("alice", "");
+        Browser bobs = new Browser(base);
+        bobs.login("bob", "");
+
+        HttpResponse<String> changed = laptop.post("/app/end-others-after-own-end", Map.of());
+
+        assertEquals(200, changed.statusCode(), changed.body());
+        assertTrue(changed.body().contains("currentContinues=false"), "the caller is told: " + changed.body());
+        assertEquals(401, phone.get("/app/x", "Accept", "application/json").statusCode(), "the phone is out");
+        assertEquals(401, tablet.get("/app/x", "Accept", "application/json").statusCode(), "the tablet is out");
+        assertEquals(EndReason.PASSWORD_CHANGED, reason(phoneSession));
+        assertEquals(EndReason.PASSWORD_CHANGED, reason(tabletSession));
+        assertEquals(0, sessionkit.queries().countActive("alice"), "nothing of alice is left active");
+        assertFalse(laptop.cookies().containsKey(SID), "the ended session's cookie is cleared");
+        assertEquals(200, bobs.get("/app/x").statusCode(), "other users are untouched");
+    }
+
+    private EndReason reason(String id) {
+        return sessionkit.store().findById(new SessionId(id)).orElseThrow().ending().orElseThrow().reason();
     }
 
     private long sessionsEverStartedBy(String user) {
