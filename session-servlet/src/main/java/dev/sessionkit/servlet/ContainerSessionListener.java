@@ -1,5 +1,6 @@
 package dev.sessionkit.servlet;
 
+import dev.sessionkit.config.CredentialRedactor;
 import dev.sessionkit.session.EndReason;
 import dev.sessionkit.session.SessionId;
 import jakarta.servlet.ServletContext;
@@ -47,7 +48,8 @@ public final class ContainerSessionListener implements HttpSessionListener {
                 runtime.sessionkit().service().end(sessionId, EndReason.LOGOUT);
             } catch (RuntimeException e) {
                 // The container session is gone either way; the Sessionkit session expires by itself later.
-                LOG.log(System.Logger.Level.WARNING, "Could not end adopted session " + id + ": " + e.getMessage());
+                LOG.log(System.Logger.Level.WARNING, "Could not end adopted session " + id + ": "
+                        + CredentialRedactor.redactText(e.getMessage()));
             }
         });
     }

@@ -1,0 +1,91 @@
+package dev.sessionkit.servlet.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+/**
+ * Everything a server log would show while installed: java.util.logging records with their stack traces (where
+ * Sessionkit's System.Logger and Tomcat write) and the console (where Jetty logs through SLF4J's simple binding),
+ * which still reaches the real console too.
+ */
+public final class ServerLog implements AutoCloseable {
+
+    private final StringBuffer text = new StringBuffer();
+    private final Logger root = Logger.getLogger("");
+    private final PrintStream out = System.out;
+    private final PrintStream err = System.err;
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    private final Handler handler = new Handler() {
+        private final SimpleFormatter format = new SimpleFormatter();
+
+        @Override
+        public void publish(LogRecord record) {
+            text.append(record.getLoggerName()).append(' ').append(format.format(record));
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    private ServerLog() {
+        handler.setLevel(Level.ALL);
+        root.addHandler(handler);
+        System.setOut(new PrintStream(new Tee(out), true, Charset.defaultCharset()));
+        System.setErr(new PrintStream(new Tee(err), true, Charset.defaultCharset()));
+    }
+
+    /** Starts capturing; close to stop and restore the console. */
+    public static ServerLog capture() {
+        return new ServerLog();
+    }
+
+    /** Everything captured so far: log records, then console output. */
+    public String text() {
+        synchronized (console) {
+            return text + console.toString(Charset.defaultCharset());
+        }
+    }
+
+    @Override
+    public void close() {
+        root.removeHandler(handler);
+        System.setOut(out);
+        System.setErr(err);
+    }
+
+    private final class Tee extends OutputStream {
+        private final OutputStream real;
+
+        Tee(OutputStream real) {
+            this.real = real;
+        }
+
+        @Override
+        public void write(int b) throws java.io.IOException {
+            real.write(b);
+            synchronized (console) {
+                console.write(b);
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws java.io.IOException {
+            real.write(b, off, len);
+            synchronized (console) {
+                console.write(b, off, len);
+            }
+        }
+    }
+}
