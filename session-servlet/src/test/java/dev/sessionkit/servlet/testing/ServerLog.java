@@ -60,7 +60,9 @@ public final class ServerLog implements AutoCloseable {
     }
 
     private void open(Logger logger) {
-        sessionkitLevels.putIfAbsent(logger, logger.getLevel());
+        if (!sessionkitLevels.containsKey(logger)) {
+            sessionkitLevels.put(logger, logger.getLevel());
+        }
         logger.setLevel(Level.ALL);
     }
 
