@@ -1,5 +1,6 @@
 package dev.sessionkit;
 
+import dev.sessionkit.config.CredentialRedactor;
 import dev.sessionkit.config.InvalidSettingException;
 import dev.sessionkit.config.SessionkitSettings;
 import dev.sessionkit.device.DeviceDetector;
@@ -116,7 +117,7 @@ public final class Sessionkit implements AutoCloseable {
         } catch (RuntimeException e) {
             // Kept for the next flush; logged at most once per second, so an outage does not flood the log.
             LOG.log(System.Logger.Level.WARNING, "Could not write the activity of " + activity.pendingCount()
-                    + " sessions; retrying: " + e.getMessage());
+                    + " sessions; retrying: " + CredentialRedactor.redactText(e.getMessage()));
         }
     }
 
@@ -350,7 +351,7 @@ public final class Sessionkit implements AutoCloseable {
                 }
             } catch (NamingException | ClassCastException e) {
                 throw new InvalidSettingException("datasource", "Cannot find the DataSource '" + name
-                        + "' in JNDI: " + e.getMessage() + ". Define it in the container (e.g. a <Resource> in "
+                        + "' in JNDI: " + CredentialRedactor.redactText(e.getMessage()) + ". Define it in the container (e.g. a <Resource> in "
                         + "Tomcat's context.xml) or set jdbc-url instead.", e);
             }
         }

@@ -1,5 +1,7 @@
 package dev.sessionkit.examples;
 
+import dev.sessionkit.servlet.CrossSiteRequestRefusedException;
+import dev.sessionkit.servlet.OthersEnded;
 import dev.sessionkit.servlet.SessionLogin;
 import dev.sessionkit.session.SessionPrincipal;
 import dev.sessionkit.store.SessionLimitReachedException;
@@ -16,7 +18,14 @@ final class DemoServlets {
     private DemoServlets() {
     }
 
-    /** {@code POST /login}: 303 to /app/ with the cookie, or 401 with the same message for any failure. */
+    /** Shown, with 403, for a sign-in or sign-out another site sent; the refusal's details stay in the server. */
+    private static final String CROSS_SITE = "This request came from another site and was refused. Open this site's"
+            + " own sign-in page and try again.";
+
+    /**
+     * {@code POST /login}: 303 to /app/ with the cookie, or 401 with the same message for any failure; 403 when
+     * another site sent it.
+     */
     static final class Login extends HttpServlet {
         private final DemoUsers users;
 
@@ -39,6 +48,9 @@ final class DemoServlets {
             }
             try {
                 SessionLogin.of(getServletContext()).login(request, response, user.get());
+            } catch (CrossSiteRequestRefusedException e) {
+                page(response, 403, CROSS_SITE);
+                return;
             } catch (SessionLimitReachedException e) {
                 page(response, 409, e.getMessage());
                 return;
@@ -47,7 +59,7 @@ final class DemoServlets {
             response.setHeader("Location", request.getContextPath() + "/app/");
         }
 
-        private static void page(HttpServletResponse response, int status, String message) throws IOException {
+        static void page(HttpServletResponse response, int status, String message) throws IOException {
             response.setStatus(status);
             response.setHeader("Cache-Control", "no-store");
             response.setContentType("text/html;charset=UTF-8");
@@ -60,11 +72,16 @@ final class DemoServlets {
         }
     }
 
-    /** {@code POST /logout}: ends the session, 303 to the sign-in page. */
+    /** {@code POST /logout}: ends the session, 303 to the sign-in page; 403 when another site sent it. */
     static final class Logout extends HttpServlet {
         @Override
-        protected void doPost(HttpServletRequest request, HttpServletResponse response) {
-            SessionLogin.of(getServletContext()).logout(request, response);
+        protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            try {
+                SessionLogin.of(getServletContext()).logout(request, response);
+            } catch (CrossSiteRequestRefusedException e) {
+                Login.page(response, 403, CROSS_SITE);
+                return;
+            }
             response.setStatus(303);
             response.setHeader("Location", request.getContextPath() + "/login.html");
         }
@@ -72,7 +89,8 @@ final class DemoServlets {
 
     /**
      * {@code POST /app/password} (form fields {@code current}, {@code next}): changes the password and signs out
-     * every other device; 204, or 400 when the current password is wrong or the new one too short.
+     * every other device; 200 with how many, 400 when the current password is wrong or the new one too short, 409
+     * when this browser's session ended during the change (every session of the user is then ended).
      */
     static final class Password extends HttpServlet {
         private final DemoUsers users;
@@ -97,9 +115,17 @@ final class DemoServlets {
                         + " bytes long.");
                 return;
             }
-            int others = SessionLogin.of(getServletContext()).endOthers(request, response);
+            // The password is changed first, so that no session can be started with the old one after the others end.
+            OthersEnded others = SessionLogin.of(getServletContext()).endOthers(request, response);
             response.setContentType("text/plain;charset=UTF-8");
-            response.getWriter().print(others);
+            if (!others.currentContinues()) {
+                response.setStatus(409);
+                response.getWriter().print("Your password was changed, but this session was signed out during the"
+                        + " change, so every device, this one included, is signed out now. Sign in again with the new"
+                        + " password.");
+                return;
+            }
+            response.getWriter().print(others.ended());
         }
     }
 

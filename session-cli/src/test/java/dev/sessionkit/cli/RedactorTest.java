@@ -35,7 +35,7 @@ class RedactorTest {
         Redactor redactor = Redactor.of(new String[] {"--jdbc-password", "opt-secret", "--jdbc-password=eq-secret"},
                 Map.of("SESSIONKIT_JDBC_PASSWORD", "env-secret"));
 
-        assertEquals("url ?password=*** and *** and ***",
+        assertEquals("url ?password=**** and **** and ****",
                 redactor.apply("url ?password=opt-secret and eq-secret and env-secret"));
     }
 

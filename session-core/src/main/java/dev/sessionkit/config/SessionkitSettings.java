@@ -39,6 +39,7 @@ public final class SessionkitSettings {
     private final String browserIdCookie;
     private final Path geoipDatabase;
     private final boolean adoptContainerLogin;
+    private final CrossSiteLogin crossSiteLogin;
 
     private SessionkitSettings(SessionkitSettingsBuilder b) {
         jdbcUrl = b.jdbcUrl;
@@ -64,6 +65,7 @@ public final class SessionkitSettings {
         browserIdCookie = b.browserIdCookie;
         geoipDatabase = b.geoipDatabase;
         adoptContainerLogin = b.adoptContainerLogin;
+        crossSiteLogin = b.crossSiteLogin;
     }
 
     /** Validates the builder's values and freezes them; called by {@link SessionkitSettingsBuilder#build()}. */
@@ -245,6 +247,11 @@ public final class SessionkitSettings {
         return adoptContainerLogin;
     }
 
+    /** {@return what a sign-in or sign-out sent from another site gets ({@code cross-site-login}); never null} */
+    public CrossSiteLogin crossSiteLogin() {
+        return crossSiteLogin;
+    }
+
     /**
      * Tells whether another object holds exactly the same settings.
      *
@@ -271,7 +278,7 @@ public final class SessionkitSettings {
                 && touchInterval.equals(o.touchInterval) && cleanupInterval.equals(o.cleanupInterval)
                 && historyRetention.equals(o.historyRetention) && adminRole.equals(o.adminRole)
                 && revocationLatency.equals(o.revocationLatency) && browserIdCookie.equals(o.browserIdCookie)
-                && Objects.equals(geoipDatabase, o.geoipDatabase);
+                && Objects.equals(geoipDatabase, o.geoipDatabase) && crossSiteLogin == o.crossSiteLogin;
     }
 
     /**
@@ -284,7 +291,7 @@ public final class SessionkitSettings {
         return Objects.hash(jdbcUrl, jdbcUser, jdbcPassword, datasource, schema, idleTimeout, absoluteTimeout,
                 maxSessionsPerUser, maxSessionsPolicy, cookieName, cookieSecure, cookieSameSite, loginPath,
                 excludePaths, trustedProxies, touchInterval, cleanupInterval, historyRetention, adminRole,
-                revocationLatency, browserIdCookie, geoipDatabase, adoptContainerLogin);
+                revocationLatency, browserIdCookie, geoipDatabase, adoptContainerLogin, crossSiteLogin);
     }
 
     /**

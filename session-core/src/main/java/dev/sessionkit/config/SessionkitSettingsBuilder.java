@@ -39,6 +39,7 @@ public final class SessionkitSettingsBuilder {
     String browserIdCookie;
     Path geoipDatabase;
     boolean adoptContainerLogin;
+    CrossSiteLogin crossSiteLogin;
 
     /** Starts from the documented defaults, so {@link SettingKey} stays their only source. */
     SessionkitSettingsBuilder() {
@@ -58,7 +59,7 @@ public final class SessionkitSettingsBuilder {
                 .cleanupInterval(s.cleanupInterval()).historyRetention(s.historyRetention())
                 .adminRole(s.adminRole()).revocationLatency(s.revocationLatency())
                 .browserIdCookie(s.browserIdCookie()).geoipDatabase(s.geoipDatabase().orElse(null))
-                .adoptContainerLogin(s.adoptContainerLogin());
+                .adoptContainerLogin(s.adoptContainerLogin()).crossSiteLogin(s.crossSiteLogin());
     }
 
     /**
@@ -322,6 +323,17 @@ public final class SessionkitSettingsBuilder {
      */
     public SessionkitSettingsBuilder adoptContainerLogin(boolean adopt) {
         this.adoptContainerLogin = adopt;
+        return this;
+    }
+
+    /**
+     * Sets {@code cross-site-login}.
+     *
+     * @param policy what a sign-in or sign-out sent from another site gets; not null
+     * @return this builder
+     */
+    public SessionkitSettingsBuilder crossSiteLogin(CrossSiteLogin policy) {
+        this.crossSiteLogin = Objects.requireNonNull(policy, "policy");
         return this;
     }
 }

@@ -85,7 +85,12 @@ public enum SettingKey {
     /** Whether container-security logins are tracked as sessions. */
     ADOPT_CONTAINER_LOGIN("adopt-container-login", "false", null,
             "when the app signs users in with container security (FORM/BASIC), track that login as a session"
-                    + " with no code change", false);
+                    + " with no code change", false),
+    /** Whether a sign-in or sign-out a browser marks as sent from another site is refused. */
+    CROSS_SITE_LOGIN("cross-site-login", "refuse", null,
+            "`refuse` answers a sign-in or sign-out that a browser marks as sent from another site (`Sec-Fetch-Site`,"
+                    + " a foreign `Origin`) with 403 before anything changes; `allow` for apps that sign in from"
+                    + " another origin on purpose", false);
 
     private static final Map<String, SettingKey> BY_KEY = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(SettingKey::key, Function.identity()));

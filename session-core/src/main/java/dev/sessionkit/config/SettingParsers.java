@@ -52,6 +52,8 @@ final class SettingParsers {
             case BROWSER_ID_COOKIE -> b.browserIdCookie(v);
             case GEOIP_DATABASE -> b.geoipDatabase(path(key, v));
             case ADOPT_CONTAINER_LOGIN -> b.adoptContainerLogin(bool(key, v));
+            case CROSS_SITE_LOGIN -> b.crossSiteLogin(
+                    choice(key, v, CrossSiteLogin.values(), CrossSiteLogin::settingValue));
         };
     }
 

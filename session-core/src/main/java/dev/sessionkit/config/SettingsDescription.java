@@ -22,7 +22,7 @@ final class SettingsDescription {
     /** The value of {@code key} in setting syntax, secrets redacted; unset optional values come out as "". */
     static String text(SessionkitSettings s, SettingKey key) {
         return switch (key) {
-            case JDBC_URL -> Texts.redactUrl(s.jdbcUrl());
+            case JDBC_URL -> CredentialRedactor.redactText(s.jdbcUrl());
             case JDBC_USER -> s.jdbcUser();
             case JDBC_PASSWORD -> s.jdbcPassword().isEmpty() ? "" : "****";
             case DATASOURCE -> s.datasource().orElse("");
@@ -45,6 +45,7 @@ final class SettingsDescription {
             case BROWSER_ID_COOKIE -> s.browserIdCookie();
             case GEOIP_DATABASE -> s.geoipDatabase().map(Path::toString).orElse("");
             case ADOPT_CONTAINER_LOGIN -> Boolean.toString(s.adoptContainerLogin());
+            case CROSS_SITE_LOGIN -> s.crossSiteLogin().settingValue();
         };
     }
 

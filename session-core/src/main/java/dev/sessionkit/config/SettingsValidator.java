@@ -35,7 +35,7 @@ final class SettingsValidator {
 
     static void validate(SessionkitSettingsBuilder b) {
         if (b.jdbcUrl.isBlank() || !b.jdbcUrl.regionMatches(true, 0, "jdbc:", 0, 5)) {
-            fail(JDBC_URL, "jdbc-url " + Texts.quote(Texts.redactUrl(b.jdbcUrl)) + " is not a JDBC URL; it must"
+            fail(JDBC_URL, "jdbc-url " + Texts.quote(CredentialRedactor.redactText(b.jdbcUrl)) + " is not a JDBC URL; it must"
                     + " start with jdbc:, e.g. jdbc:postgresql://db:5432/app");
         }
         if (b.datasource != null && b.datasource.isBlank()) {

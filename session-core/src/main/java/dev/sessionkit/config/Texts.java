@@ -1,15 +1,10 @@
 package dev.sessionkit.config;
 
-import java.util.regex.Pattern;
-
 /** Makes untrusted setting text safe to put in one log line: short, quoted, control characters escaped. */
 final class Texts {
 
     /** Longest part of a value echoed in a message; the rest is summarised by its length. */
     static final int MAX_SHOWN = 80;
-
-    private static final Pattern URL_PASSWORD_PARAM = Pattern.compile("(?i)(password=)[^&;]*");
-    private static final Pattern URL_USER_INFO = Pattern.compile("(//[^/:@]*):[^@/]*@");
 
     private Texts() {
     }
@@ -37,12 +32,6 @@ final class Texts {
             out.append("... (").append(value.length()).append(" chars)");
         }
         return out.toString();
-    }
-
-    /** Hides passwords a JDBC URL may carry, as {@code password=} parameter or {@code user:password@}. */
-    static String redactUrl(String url) {
-        String noParam = URL_PASSWORD_PARAM.matcher(url).replaceAll("$1****");
-        return URL_USER_INFO.matcher(noParam).replaceAll("$1:****@");
     }
 
     private static boolean isUnsafe(int cp) {

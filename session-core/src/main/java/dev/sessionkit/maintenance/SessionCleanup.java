@@ -1,5 +1,6 @@
 package dev.sessionkit.maintenance;
 
+import dev.sessionkit.config.CredentialRedactor;
 import dev.sessionkit.service.SessionListeners;
 import dev.sessionkit.session.SessionRecord;
 import dev.sessionkit.store.SessionStore;
@@ -104,7 +105,8 @@ public final class SessionCleanup implements Runnable {
             }
         } catch (RuntimeException e) {
             // A scheduler thread must survive a failed run (e.g. the database is briefly down); the next tick retries.
-            LOG.log(System.Logger.Level.WARNING, "Session cleanup failed; retrying at the next interval", e);
+            LOG.log(System.Logger.Level.WARNING, "Session cleanup failed; retrying at the next interval",
+                    CredentialRedactor.patterns().redactedCopy(e));
         }
     }
 }

@@ -23,6 +23,12 @@ class EnumSpellingTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"refuse, REFUSE", "REFUSE, REFUSE", "Allow, ALLOW"})
+    void crossSiteLoginWhenSpelledInAnyCaseThenParsed(String text, CrossSiteLogin expected) {
+        assertEquals(expected, SettingExamples.resolve(Map.of("cross-site-login", text)).crossSiteLogin());
+    }
+
+    @ParameterizedTest
     @CsvSource({"Strict, STRICT, Strict", "strict, STRICT, Strict", "LAX, LAX, Lax", "none, NONE, None"})
     void sameSiteWhenSpelledInAnyCaseThenParsedAndWrittenAsAttribute(String text, SameSite expected,
             String attribute) {

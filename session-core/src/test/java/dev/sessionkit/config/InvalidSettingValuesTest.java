@@ -88,7 +88,9 @@ class InvalidSettingValuesTest {
                 bad("browser-id-cookie", "b id"),
                 bad("geoip-database", "city\u0000.mmdb"),
                 bad("adopt-container-login", "yes"),
-                bad("adopt-container-login", "maybe"));
+                bad("adopt-container-login", "maybe"),
+                bad("cross-site-login", "true"),
+                bad("cross-site-login", "sometimes"));
     }
 
     private static Arguments bad(String key, String value) {

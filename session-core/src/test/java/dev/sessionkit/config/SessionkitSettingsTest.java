@@ -45,6 +45,7 @@ class SessionkitSettingsTest {
         assertEquals("bid", s.browserIdCookie());
         assertEquals(Optional.empty(), s.geoipDatabase());
         assertFalse(s.adoptContainerLogin());
+        assertEquals(CrossSiteLogin.REFUSE, s.crossSiteLogin());
     }
 
     @ParameterizedTest
@@ -92,7 +93,8 @@ class SessionkitSettingsTest {
                 .excludePaths(List.of("/login", "/static/*")).trustedProxies(List.of(proxies))
                 .touchInterval(Duration.ZERO).cleanupInterval(Duration.ofMinutes(1)).historyRetention(Duration.ZERO)
                 .adminRole("ops").revocationLatency(Duration.ZERO).browserIdCookie("b")
-                .geoipDatabase(Path.of("city.mmdb")).adoptContainerLogin(true).build();
+                .geoipDatabase(Path.of("city.mmdb")).adoptContainerLogin(true)
+                .crossSiteLogin(CrossSiteLogin.ALLOW).build();
         assertEquals("jdbc:postgresql://db/app", s.jdbcUrl());
         assertEquals("app", s.jdbcUser());
         assertEquals("pw", s.jdbcPassword());
@@ -109,6 +111,7 @@ class SessionkitSettingsTest {
         assertEquals("b", s.browserIdCookie());
         assertEquals(Optional.of(Path.of("city.mmdb")), s.geoipDatabase());
         assertTrue(s.adoptContainerLogin());
+        assertEquals(CrossSiteLogin.ALLOW, s.crossSiteLogin());
         assertEquals(s, s.toBuilder().build());
     }
 

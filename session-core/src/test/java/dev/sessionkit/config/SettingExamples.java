@@ -38,6 +38,7 @@ final class SettingExamples {
             case BROWSER_ID_COOKIE -> List.of("one", "two");
             case GEOIP_DATABASE -> List.of("/srv/one.mmdb", "/srv/two.mmdb");
             case ADOPT_CONTAINER_LOGIN -> List.of("true", "false");
+            case CROSS_SITE_LOGIN -> List.of("allow", "refuse");
         };
     }
 

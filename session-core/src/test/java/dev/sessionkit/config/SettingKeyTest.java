@@ -20,7 +20,7 @@ class SettingKeyTest {
                 "absolute-timeout", "max-sessions-per-user", "max-sessions-policy", "cookie-name", "cookie-secure",
                 "cookie-same-site", "login-path", "exclude-paths", "trusted-proxies", "touch-interval",
                 "cleanup-interval", "history-retention", "admin-role", "revocation-latency", "browser-id-cookie",
-                "geoip-database", "adopt-container-login"), keys);
+                "geoip-database", "adopt-container-login", "cross-site-login"), keys);
     }
 
     @Test

@@ -275,6 +275,7 @@ class SettingsFuzzTest {
         text.put("browser-id-cookie", s.browserIdCookie());
         s.geoipDatabase().ifPresent(v -> text.put("geoip-database", v.toString()));
         text.put("adopt-container-login", Boolean.toString(s.adoptContainerLogin()));
+        text.put("cross-site-login", s.crossSiteLogin().settingValue());
         if (text.size() != SettingKey.values().length - (s.datasource().isEmpty() ? 1 : 0)
                 - (s.loginPath().isEmpty() ? 1 : 0) - (s.geoipDatabase().isEmpty() ? 1 : 0)) {
             fail("asText() misses a setting; update it when adding one");

@@ -1,5 +1,6 @@
 package dev.sessionkit.jaxrs;
 
+import dev.sessionkit.config.CredentialRedactor;
 import dev.sessionkit.servlet.Problems;
 import dev.sessionkit.store.SessionStoreUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
@@ -44,7 +45,8 @@ final class ProblemMappers {
     public static final class StoreDown implements ExceptionMapper<SessionStoreUnavailableException> {
         @Override
         public Response toResponse(SessionStoreUnavailableException e) {
-            LOG.log(System.Logger.Level.WARNING, "Session store unavailable: " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "Session store unavailable: "
+                    + CredentialRedactor.redactText(e.getMessage()));
             return Response.fromResponse(problem(503, "Service Unavailable",
                     "Sessions cannot be read right now. Try again in a few seconds.")).header("Retry-After", "5")
                     .build();
@@ -56,7 +58,8 @@ final class ProblemMappers {
     public static final class Unexpected implements ExceptionMapper<RuntimeException> {
         @Override
         public Response toResponse(RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "Unexpected error in the Sessionkit REST API", e);
+            LOG.log(System.Logger.Level.ERROR, "Unexpected error in the Sessionkit REST API",
+                    CredentialRedactor.patterns().redactedCopy(e));
             return problem(500, "Internal Server Error", "Something went wrong on our side.");
         }
     }

@@ -1,5 +1,6 @@
 package dev.sessionkit.jaxrs;
 
+import dev.sessionkit.servlet.RequestOrigin;
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
@@ -7,12 +8,12 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Locale;
 import java.util.Set;
 
 /**
  * Refuses cross-site request forgery on every state-changing call (anything but GET, HEAD, OPTIONS) with a 403
- * problem, unless the request proves it comes from this site's own pages or from a script:
+ * problem, unless the request proves it comes from this site's own pages or from a script ({@link RequestOrigin}
+ * decides, the same rule as the sign-in's):
  * <ul>
  *   <li>{@code X-Requested-With} is present (any value): a cross-site page cannot send a custom header without
  *       passing a CORS preflight; API clients should always send it;</li>
@@ -27,7 +28,7 @@ import java.util.Set;
 public final class SameOriginFilter implements ContainerRequestFilter {
 
     /** The custom header that proves a script sent the request. */
-    public static final String PROOF_HEADER = "X-Requested-With";
+    public static final String PROOF_HEADER = RequestOrigin.PROOF_HEADER;
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
@@ -41,29 +42,14 @@ public final class SameOriginFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (SAFE_METHODS.contains(request.getMethod()) || request.getHeaderString(PROOF_HEADER) != null) {
+        if (SAFE_METHODS.contains(request.getMethod())) {
             return;
         }
-        String fetchSite = request.getHeaderString("Sec-Fetch-Site");
-        if (fetchSite != null) {
-            if (!"same-origin".equals(fetchSite.strip().toLowerCase(Locale.ROOT))) {
-                refuse(request, "this request came from another site (Sec-Fetch-Site: " + fetchSite.strip() + ")");
-            }
-            return;
+        // The one rule session-servlet's sign-in uses too; here silence is refused as well.
+        RequestOrigin origin = RequestOrigin.of(servletRequest);
+        if (origin.kind() != RequestOrigin.Kind.SAME_ORIGIN) {
+            refuse(request, origin.evidence());
         }
-        String origin = request.getHeaderString("Origin");
-        if (origin == null) {
-            refuse(request, "it carries no Origin, Sec-Fetch-Site or " + PROOF_HEADER + " header");
-        } else if (!origin.strip().equalsIgnoreCase(ownOrigin())) {
-            refuse(request, "its Origin is not this site");
-        }
-    }
-
-    private String ownOrigin() {
-        String scheme = servletRequest.getScheme().toLowerCase(Locale.ROOT);
-        int port = servletRequest.getServerPort();
-        boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
-        return scheme + "://" + servletRequest.getServerName() + (defaultPort ? "" : ":" + port);
     }
 
     private static void refuse(ContainerRequestContext request, String why) {

@@ -1,6 +1,7 @@
 package dev.sessionkit.servlet;
 
 import dev.sessionkit.Sessionkit;
+import dev.sessionkit.config.CredentialRedactor;
 import dev.sessionkit.service.IssuedSession;
 import dev.sessionkit.service.ValidationResult;
 import dev.sessionkit.session.ClientInfo;
@@ -227,7 +228,8 @@ final class ContainerLoginAdoption {
             } catch (RuntimeException e) {
                 // Nothing to answer here: the container session is gone either way, and with it the link, so any
                 // later request of this browser is refused; the tracked session expires by itself.
-                LOG.log(System.Logger.Level.WARNING, "Could not end adopted session " + id + ": " + e.getMessage());
+                LOG.log(System.Logger.Level.WARNING, "Could not end adopted session " + id + ": "
+                        + CredentialRedactor.redactText(e.getMessage()));
             }
         });
     }

@@ -2,6 +2,9 @@ package dev.sessionkit.servlet;
 
 import dev.sessionkit.Sessionkit;
 import dev.sessionkit.SessionkitException;
+import dev.sessionkit.config.CredentialRedactor;
+import dev.sessionkit.config.SessionkitSettings;
+import dev.sessionkit.service.IssuedSession;
 import dev.sessionkit.service.ValidationResult;
 import dev.sessionkit.session.SessionRecord;
 import dev.sessionkit.store.SessionStoreUnavailableException;
@@ -65,12 +68,18 @@ public class SessionFilter implements Filter {
     @Override
     public void init(FilterConfig config) throws ServletException {
         Sessionkit sessionkit;
+        SessionkitSettings settings = null;
         try {
-            sessionkit = provided != null ? provided : Sessionkit.builder(ServletSettings.resolve(config)).build();
+            settings = provided != null ? provided.settings() : ServletSettings.resolve(config);
+            sessionkit = provided != null ? provided : Sessionkit.builder(settings).build();
         } catch (SessionkitException e) {
-            // One clear line for the operator; the deployment fails instead of running without sessions.
-            LOG.log(System.Logger.Level.ERROR, "Sessionkit cannot start: " + e.getMessage());
-            throw new ServletException("Sessionkit cannot start: " + e.getMessage(), e);
+            // One clear line for the operator; the deployment fails instead of running without sessions. The
+            // container logs the whole chain, and a driver's message may quote the JDBC URL: all of it is redacted.
+            CredentialRedactor redactor = settings == null ? CredentialRedactor.patterns()
+                    : CredentialRedactor.of(settings);
+            String message = "Sessionkit cannot start: " + redactor.redact(e.getMessage());
+            LOG.log(System.Logger.Level.ERROR, message);
+            throw new ServletException(message, redactor.redactedCopy(e));
         }
         runtime = new SessionkitRuntime(sessionkit, provided == null, config.getServletContext());
         paths = new PathRules(sessionkit.settings());
@@ -94,13 +103,21 @@ public class SessionFilter implements Filter {
             if (authenticated != null) {
                 passOn(request, authenticated, response, chain, containerUser);
             }
+        } catch (CrossSiteRequestRefusedException e) {
+            // The app let SessionLogin's refusal through: a 403 problem, not the container's 500 page.
+            if (response.isCommitted()) {
+                throw e;
+            }
+            response.resetBuffer();
+            Problems.write(response, 403, "Forbidden", e.getMessage());
         } catch (SessionStoreUnavailableException e) {
             // Also from the app's own SessionLogin calls (a login, a logout) while the store is down: the same 503
             // a client can retry on, instead of the container's 500 page naming our exception.
             if (response.isCommitted()) {
                 throw e;
             }
-            storeDown.warn("Session store unavailable, answering 503: " + e.getMessage());
+            storeDown.warn("Session store unavailable, answering 503: "
+                    + CredentialRedactor.redactText(e.getMessage()));
             response.resetBuffer();
             response.setHeader("Retry-After", "5");
             Problems.write(response, 503, "Service Unavailable",

@@ -1,6 +1,8 @@
 package dev.sessionkit.servlet;
 
+import dev.sessionkit.config.CrossSiteLogin;
 import dev.sessionkit.service.IssuedSession;
+import dev.sessionkit.service.ValidationResult;
 import dev.sessionkit.service.SessionService;
 import dev.sessionkit.session.EndReason;
 import dev.sessionkit.session.SessionPrincipal;
@@ -21,6 +23,11 @@ import java.util.Optional;
  * }</pre>
  * Every method sets or clears the cookie on the response itself. Thread-safe; works on paths the filter excludes
  * (the login page) as well as on filtered ones.
+ *
+ * <p>{@link #login} and {@link #logout} refuse a request that a browser marks as sent from another site (see
+ * {@link RequestOrigin}) with {@link CrossSiteRequestRefusedException}, before anything changes, unless the setting
+ * {@code cross-site-login} is {@code allow}: a cross-site form must not sign the browser into an attacker's account
+ * (login CSRF) or out of the user's own.
  */
 public final class SessionLogin {
 
@@ -50,11 +57,14 @@ public final class SessionLogin {
      * @param response its response, which receives the cookie
      * @param principal who signed in
      * @return the new session
+     * @throws CrossSiteRequestRefusedException when a browser marks the request as sent from another site and
+     *     {@code cross-site-login} is {@code refuse}; nothing changed
      * @throws SessionLimitReachedException when the user is at {@code max-sessions-per-user} and the policy rejects
      * @throws dev.sessionkit.store.SessionStoreUnavailableException when the store cannot answer
      */
     public SessionRecord login(HttpServletRequest request, HttpServletResponse response, SessionPrincipal principal) {
         Objects.requireNonNull(principal, "principal");
+        refuseCrossSite(request, "sign-in");
         presentedToken(request).ifPresent(service()::logout);
         IssuedSession issued = service().login(principal, runtime.clientInfo(request, response));
         runtime.cookies().writeSession(response, issued.token());
@@ -71,8 +81,11 @@ public final class SessionLogin {
      * @param request the logout request
      * @param response its response
      * @return true when an active session was ended
+     * @throws CrossSiteRequestRefusedException when a browser marks the request as sent from another site and
+     *     {@code cross-site-login} is {@code refuse}; the session goes on and the cookie stays
      */
     public boolean logout(HttpServletRequest request, HttpServletResponse response) {
+        refuseCrossSite(request, "sign-out");
         boolean ended = presentedToken(request).map(service()::logout).orElse(false);
         runtime.cookies().clearSession(response);
         HttpSession session = request.getSession(false);
@@ -100,17 +113,37 @@ public final class SessionLogin {
     }
 
     /**
-     * After a password change: ends every other session of this user (reason {@code password-changed}) and rotates
-     * this browser's token, so a stolen cookie of this session stops working too.
+     * After a password change: ends every other session of this user (reason {@code password-changed}), then
+     * rotates this browser's token, so a stolen cookie of this session stops working too. The others end in every
+     * case, also when this session was ended a moment earlier (by someone holding another session, during the
+     * password check): then nothing of the user is left active, the cookie is cleared, and the result says so.
      *
-     * @param request the request carrying the current cookie
-     * @param response its response, which receives the new cookie
-     * @return how many other sessions were ended; 0 when the current session was not valid
+     * @param request the request carrying the current cookie, normally one the {@link SessionFilter} authenticated
+     * @param response its response, which receives the new cookie (or the cleared one)
+     * @return how many sessions ended and whether this browser stays signed in; when the request carries no valid
+     *     session at all nothing can be ended (0, false): end the user's sessions with
+     *     {@code sessionkit().service().endAllOfUser(userId, EndReason.PASSWORD_CHANGED)}
+     * @throws dev.sessionkit.store.SessionStoreUnavailableException when the store cannot answer
      */
-    public int endOthers(HttpServletRequest request, HttpServletResponse response) {
-        Optional<SessionRecord> current = rotate(request, response);
-        return current.map(session -> service().endOthers(session.userId(), session.id(),
-                EndReason.PASSWORD_CHANGED)).orElse(0);
+    public OthersEnded endOthers(HttpServletRequest request, HttpServletResponse response) {
+        Optional<SessionRecord> current = current(request).or(() -> presentedToken(request)
+                .map(service()::validate)
+                .flatMap(result -> result instanceof ValidationResult.Valid valid
+                        ? Optional.of(valid.session()) : Optional.empty()));
+        if (current.isEmpty()) {
+            return new OthersEnded(0, false);
+        }
+        String userId = current.get().userId();
+        // Ending the others must not depend on this session still being valid: the user is known already.
+        int ended = service().endOthers(userId, current.get().id(), EndReason.PASSWORD_CHANGED);
+        if (rotate(request, response).isPresent()) {
+            return new OthersEnded(ended, true);
+        }
+        // This session ended meanwhile, or was rotated by a copy of its cookie: leave nothing of the user active.
+        ended += service().endAllOfUser(userId, EndReason.PASSWORD_CHANGED);
+        runtime.cookies().clearSession(response);
+        request.removeAttribute(SessionFilter.SESSION_ATTRIBUTE);
+        return new OthersEnded(ended, false);
     }
 
     /**
@@ -147,6 +180,17 @@ public final class SessionLogin {
     public static Optional<SessionRecord> current(HttpServletRequest request) {
         return request.getAttribute(SessionFilter.SESSION_ATTRIBUTE) instanceof SessionRecord session
                 ? Optional.of(session) : Optional.empty();
+    }
+
+    /** Throws before anything changes when a browser marks the request as cross-site and the settings refuse it. */
+    private void refuseCrossSite(HttpServletRequest request, String action) {
+        if (runtime.sessionkit().settings().crossSiteLogin() == CrossSiteLogin.ALLOW) {
+            return;
+        }
+        RequestOrigin origin = RequestOrigin.of(request);
+        if (origin.isCrossSite()) {
+            throw new CrossSiteRequestRefusedException(action, origin);
+        }
     }
 
     private SessionService service() {

@@ -1,5 +1,6 @@
 package dev.sessionkit.store.cache;
 
+import dev.sessionkit.config.CredentialRedactor;
 import dev.sessionkit.session.EndReason;
 import dev.sessionkit.session.SessionId;
 import dev.sessionkit.session.SessionRecord;
@@ -137,7 +138,8 @@ public final class BufferedActivityStore extends ForwardingSessionStore {
             flush();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "Could not write the last activity of " + pending.size()
-                    + " sessions at shutdown; their last-access stays as last written: " + e.getMessage());
+                    + " sessions at shutdown; their last-access stays as last written: "
+                    + CredentialRedactor.redactText(e.getMessage()));
         } finally {
             delegate.close();
         }

@@ -1,5 +1,6 @@
 package dev.sessionkit.store.jpa;
 
+import dev.sessionkit.config.CredentialRedactor;
 import dev.sessionkit.config.InvalidSettingException;
 import dev.sessionkit.config.SchemaMode;
 import jakarta.persistence.EntityManagerFactory;
@@ -10,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -19,7 +21,6 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.eclipse.persistence.jpa.PersistenceProvider;
 import org.eclipse.persistence.sessions.SessionCustomizer;
@@ -32,7 +33,6 @@ import org.eclipse.persistence.sessions.SessionCustomizer;
  */
 public final class JpaSessionStores {
 
-    private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^&;]*");
     private static final int POOL_SIZE = 16;
     /** Longest wait for a write connection; enforced by {@link Transactions}, as EclipseLink's pool waits forever. */
     private static final int POOL_WAIT_MILLIS = 5_000;
@@ -85,16 +85,20 @@ public final class JpaSessionStores {
      */
     public static JpaSessionStore open(String jdbcUrl, String user, String password, SchemaMode schema) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-        String where = PASSWORD_IN_URL.matcher(jdbcUrl).replaceAll("$1***");
+        // The driver may quote the URL, or bits of it, in its own words: mask the known secrets wherever they are.
+        CredentialRedactor redactor = CredentialRedactor.patterns().alsoHiding(Arrays.asList(password))
+                .alsoHidingSecretsOf(jdbcUrl);
+        String where = redactor.redact(jdbcUrl);
         SqlDialect dialect;
         registerAppDrivers();
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password)) {
-            dialect = prepare(connection, schema, "jdbc-url", where);
+            dialect = prepare(connection, schema, "jdbc-url", where, redactor);
         } catch (SQLException e) {
             throw new InvalidSettingException("jdbc-url", "Cannot connect to the session database " + where
-                    + " as user '" + user + "': " + sentence(PASSWORD_IN_URL.matcher(String.valueOf(e.getMessage()))
-                            .replaceAll("$1***"))
-                    + " Check jdbc-url, jdbc-user and jdbc-password, and that the database is running.", e);
+                    + " as user '" + redactor.redact(user) + "': " + sentence(redactor.redact(String.valueOf(
+                            e.getMessage())))
+                    + " Check jdbc-url, jdbc-user and jdbc-password, and that the database is running.",
+                    redactor.redactedCopy(e));
         }
         Properties properties = baseProperties(dialect);
         properties.put("jakarta.persistence.jdbc.url", jdbcUrl);
@@ -123,11 +127,13 @@ public final class JpaSessionStores {
         Objects.requireNonNull(dataSource, "dataSource");
         SqlDialect dialect;
         try (Connection connection = dataSource.getConnection()) {
-            dialect = prepare(connection, schema, "datasource", "the configured DataSource");
+            dialect = prepare(connection, schema, "datasource", "the configured DataSource",
+                    CredentialRedactor.patterns());
         } catch (SQLException e) {
             throw new InvalidSettingException("datasource", "Cannot get a connection from the session DataSource: "
-                    + sentence(String.valueOf(e.getMessage()))
-                    + " Check the container's DataSource definition and that the database is running.", e);
+                    + sentence(CredentialRedactor.redactText(String.valueOf(e.getMessage())))
+                    + " Check the container's DataSource definition and that the database is running.",
+                    CredentialRedactor.patterns().redactedCopy(e));
         }
         return new JpaSessionStore(factory(dataSource, baseProperties(dialect)), dialect,
                 Optional.of(dataSource::getConnection));
@@ -142,8 +148,8 @@ public final class JpaSessionStores {
         return trimmed + ".";
     }
 
-    private static SqlDialect prepare(Connection connection, SchemaMode schema, String key, String where)
-            throws SQLException {
+    private static SqlDialect prepare(Connection connection, SchemaMode schema, String key, String where,
+            CredentialRedactor redactor) throws SQLException {
         DatabaseMetaData metadata = connection.getMetaData();
         String product = metadata.getDatabaseProductName();
         SqlDialect dialect = SqlDialect.forProduct(product).orElseThrow(() -> new InvalidSettingException(key,
@@ -156,7 +162,7 @@ public final class JpaSessionStores {
             case VALIDATE -> requireComplete(metadata, dialect, where);
             case CREATE -> {
                 if (ExpectedSchema.noneExist(metadata)) {
-                    createTables(connection, dialect, where);
+                    createTables(connection, dialect, where, redactor);
                 }
                 requireComplete(metadata, dialect, where);
             }
@@ -164,7 +170,8 @@ public final class JpaSessionStores {
         return dialect;
     }
 
-    private static void createTables(Connection connection, SqlDialect dialect, String where) throws SQLException {
+    private static void createTables(Connection connection, SqlDialect dialect, String where,
+            CredentialRedactor redactor) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
@@ -177,8 +184,8 @@ public final class JpaSessionStores {
             // Another node may have created the tables at the same moment; if so the schema is now complete.
             if (!ExpectedSchema.missing(connection.getMetaData()).isEmpty()) {
                 throw new InvalidSettingException("schema", "Creating the session tables in " + where
-                        + " failed: " + e.getMessage() + ". Run " + dialect.createScript()
-                        + " by hand, or grant the user the right to create tables.", e);
+                        + " failed: " + redactor.redact(e.getMessage()) + ". Run " + dialect.createScript()
+                        + " by hand, or grant the user the right to create tables.", redactor.redactedCopy(e));
             }
         } finally {
             connection.setAutoCommit(autoCommit);

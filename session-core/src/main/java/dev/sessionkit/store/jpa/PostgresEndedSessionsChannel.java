@@ -1,5 +1,6 @@
 package dev.sessionkit.store.jpa;
 
+import dev.sessionkit.config.CredentialRedactor;
 import dev.sessionkit.session.SessionId;
 import dev.sessionkit.store.EndedSessionsChannel;
 import java.sql.Connection;
@@ -54,7 +55,8 @@ final class PostgresEndedSessionsChannel implements EndedSessionsChannel {
                 notifier.accept(payload);
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "Could not announce " + ended.size() + " ended sessions to "
-                        + "other nodes; they refuse them within revocation-latency anyway: " + e.getMessage());
+                        + "other nodes; they refuse them within revocation-latency anyway: "
+                        + CredentialRedactor.redactText(e.getMessage()));
                 return;
             }
         }
@@ -117,7 +119,7 @@ final class PostgresEndedSessionsChannel implements EndedSessionsChannel {
                 if (!closed && !warned) {
                     LOG.log(System.Logger.Level.WARNING, "Lost the connection that hears sessions ended on other "
                             + "nodes; retrying. Until then they are refused within revocation-latency: "
-                            + e.getMessage());
+                            + CredentialRedactor.redactText(e.getMessage()));
                     warned = true;
                 }
             } catch (LinkageError e) {

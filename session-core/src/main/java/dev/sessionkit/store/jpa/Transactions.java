@@ -1,6 +1,7 @@
 package dev.sessionkit.store.jpa;
 
 import dev.sessionkit.SessionkitException;
+import dev.sessionkit.config.CredentialRedactor;
 import dev.sessionkit.store.SessionStoreUnavailableException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -123,7 +124,8 @@ final class Transactions {
             } catch (RuntimeException e) {
                 // The original failure is already on its way up; a failed rollback only adds a log line.
                 System.getLogger(Transactions.class.getName()).log(System.Logger.Level.DEBUG,
-                        "Rollback failed after an error while trying to " + what, e);
+                        "Rollback failed after an error while trying to " + what,
+                        CredentialRedactor.patterns().redactedCopy(e));
             }
         }
     }

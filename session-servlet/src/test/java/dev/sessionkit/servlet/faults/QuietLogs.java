@@ -41,7 +41,10 @@ final class QuietLogs implements AutoCloseable {
     }
 
     private void off(Logger logger) {
-        previous.putIfAbsent(logger, logger.getLevel());
+        // Not putIfAbsent: it replaces a remembered null ("inherit"), and a logger met twice would stay OFF.
+        if (!previous.containsKey(logger)) {
+            previous.put(logger, logger.getLevel());
+        }
         logger.setLevel(Level.OFF);
     }
 

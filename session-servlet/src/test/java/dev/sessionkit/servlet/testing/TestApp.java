@@ -1,5 +1,6 @@
 package dev.sessionkit.servlet.testing;
 
+import dev.sessionkit.servlet.OthersEnded;
 import dev.sessionkit.servlet.SessionFilter;
 import dev.sessionkit.servlet.SessionLogin;
 import dev.sessionkit.session.SessionPrincipal;
@@ -29,6 +30,7 @@ public final class TestApp {
         servlets.put("/logout", new Logout());
         servlets.put("/app/rotate", new Rotate());
         servlets.put("/app/end-others", new EndOthers());
+        servlets.put("/app/end-others-after-own-end", new EndOthersAfterOwnEnd());
         servlets.put("/app/*", new Echo());
         servlets.put("/public/*", new Public());
         return servlets;
@@ -102,12 +104,30 @@ public final class TestApp {
         }
     }
 
-    /** POST: "I changed my password": ends the user's other sessions; answers how many. */
+    /** POST: "I changed my password": ends the user's other sessions; answers how many, 409 if this one ended. */
     static final class EndOthers extends HttpServlet {
         @Override
         protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            OthersEnded others = SessionLogin.of(getServletContext()).endOthers(request, response);
+            response.setStatus(others.currentContinues() ? 200 : 409);
             response.setContentType("text/plain");
-            response.getWriter().print(SessionLogin.of(getServletContext()).endOthers(request, response));
+            response.getWriter().print(others.ended());
+        }
+    }
+
+    /**
+     * POST: the race of a password change (issue 11): this session is ended, as if from another device holding a
+     * session of the same user, after the filter let the request in and before the app calls endOthers; answers
+     * what endOthers returned.
+     */
+    static final class EndOthersAfterOwnEnd extends HttpServlet {
+        @Override
+        protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            SessionLogin login = SessionLogin.of(getServletContext());
+            SessionRecord current = SessionLogin.current(request).orElseThrow();
+            login.sessionkit().service().end(current.id(), dev.sessionkit.session.EndReason.REVOKED_BY_USER);
+            response.setContentType("text/plain");
+            response.getWriter().print(String.valueOf(login.endOthers(request, response)));
         }
     }
 
