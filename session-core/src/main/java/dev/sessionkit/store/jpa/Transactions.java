@@ -23,23 +23,26 @@ import java.util.function.Function;
 final class Transactions {
 
     private final EntityManagerFactory factory;
+    private final StoreHealth health;
     private final Semaphore writers;
     private final int maxWriters;
     private final long writerWaitMillis;
 
     /** Without a writer limit: a container's DataSource bounds its own waits. */
-    Transactions(EntityManagerFactory factory) {
-        this(factory, 0, 0);
+    Transactions(EntityManagerFactory factory, StoreHealth health) {
+        this(factory, health, 0, 0);
     }
 
     /**
      * With a writer limit (Sessionkit's own pool).
      *
+     * @param health told of every failure and success, so that connections are checked and outages logged
      * @param maxWriters write transactions at once, the write pool's size; 0 for no limit
      * @param writerWaitMillis longest wait for a turn before failing
      */
-    Transactions(EntityManagerFactory factory, int maxWriters, long writerWaitMillis) {
+    Transactions(EntityManagerFactory factory, StoreHealth health, int maxWriters, long writerWaitMillis) {
         this.factory = Objects.requireNonNull(factory, "factory");
+        this.health = Objects.requireNonNull(health, "health");
         this.maxWriters = maxWriters;
         this.writers = maxWriters > 0 ? new Semaphore(maxWriters, true) : null;
         this.writerWaitMillis = writerWaitMillis;
@@ -63,6 +66,8 @@ final class Transactions {
         }
         try {
             if (!writers.tryAcquire(writerWaitMillis, TimeUnit.MILLISECONDS)) {
+                // Not a connection failure: the connections are busy, not suspect; only the log hears of it.
+                health.outages().failed(what, null);
                 throw new SessionStoreUnavailableException("Session store failed while trying to " + what + ": all "
                         + maxWriters + " database connections stayed busy for " + writerWaitMillis + " ms", null);
             }
@@ -80,12 +85,13 @@ final class Transactions {
             tx.begin();
             T result = work.apply(em);
             tx.commit();
+            health.succeeded();
             return result;
         } catch (SessionkitException e) {
             throw e;
         } catch (RuntimeException e) {
             // The store boundary: every JPA/JDBC failure means "cannot answer", which callers turn into 503.
-            throw new SessionStoreUnavailableException("Session store failed while trying to " + what, e);
+            throw failure(what, e);
         } finally {
             rollbackQuietly(tx, what);
             em.close();
@@ -96,12 +102,14 @@ final class Transactions {
     <T> T read(String what, Function<EntityManager, T> work) {
         EntityManager em = open(what);
         try {
-            return work.apply(em);
+            T result = work.apply(em);
+            health.succeeded();
+            return result;
         } catch (SessionkitException e) {
             throw e;
         } catch (RuntimeException e) {
             // Same boundary as write(): the caller can only treat this as "store unavailable".
-            throw new SessionStoreUnavailableException("Session store failed while trying to " + what, e);
+            throw failure(what, e);
         } finally {
             em.close();
         }
@@ -112,8 +120,14 @@ final class Transactions {
             return factory.createEntityManager();
         } catch (RuntimeException e) {
             // Creating an EntityManager fails when the factory is closed or the pool cannot connect.
-            throw new SessionStoreUnavailableException("Session store failed while trying to " + what, e);
+            throw failure(what, e);
         }
+    }
+
+    /** Records a failure (its connections become suspect, the outage log hears of it) and wraps it for the caller. */
+    private SessionStoreUnavailableException failure(String what, RuntimeException e) {
+        health.failed(what, e);
+        return new SessionStoreUnavailableException("Session store failed while trying to " + what, e);
     }
 
     private static void rollbackQuietly(EntityTransaction tx, String what) {

@@ -10,6 +10,8 @@ import dev.sessionkit.servlet.SessionFilter;
 import dev.sessionkit.servlet.testing.Browser;
 import dev.sessionkit.servlet.testing.JettyContainer;
 import dev.sessionkit.servlet.testing.TestApp;
+import dev.sessionkit.session.EndReason;
+import dev.sessionkit.session.SessionId;
 import dev.sessionkit.testing.RestartablePostgres;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,10 +53,16 @@ class DatabaseOutageIT {
     /** How long the database stays down: long enough for every client to be refused many times. */
     private static final Duration OUTAGE = Duration.ofSeconds(3);
     private static final int READERS = 4;
+    /** Clients signing in, using, signing out the moment the database is back: a burst of write transactions. */
+    private static final int RECOVERY_CLIENTS = 8;
+    /** Sessions an administrator revokes the moment the database is back. */
+    private static final int VICTIMS = 4;
     private static final long PROBE_MILLIS = 20;
 
     private final ConcurrentLinkedQueue<Exchange> exchanges = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
+    /** Store calls the test makes itself (revocations, activity flushes) that failed after the recovery. */
+    private final ConcurrentLinkedQueue<String> failedCalls = new ConcurrentLinkedQueue<>();
 
     @Test
     void anOutageIsRefusedWith503AndTheAppRecoversByItself() throws Exception {
@@ -76,6 +85,13 @@ class DatabaseOutageIT {
                     clients.add(start("reader-" + i, () -> readLoop(browser)));
                 }
                 clients.add(start("newcomer", () -> loginLoop(base)));
+                List<Browser> victims = new ArrayList<>();
+                List<SessionId> victimIds = new ArrayList<>();
+                for (int i = 0; i < VICTIMS; i++) {
+                    Browser victim = new Browser(base);
+                    victimIds.add(SessionId.parse(victim.login("victim-" + i, "user")).orElseThrow());
+                    victims.add(victim);
+                }
 
                 awaitExchanges("every client served while the database is up", Duration.ofSeconds(15),
                         e -> e.status() == 200, READERS * 3);
@@ -96,6 +112,8 @@ class DatabaseOutageIT {
                 prober.join(ANSWER_BOUND.toMillis());
                 assertTrue(accepting.get() != 0, "the prober saw the database accept connections again");
                 long ready = accepting.get();
+                // At once, no grace period, the load still running: every kind of write must work on its first try.
+                recoverySteps(base, sessionkit, victims, victimIds);
                 Exchange firstServed = awaitFirst("an authenticated request served after the restart",
                         RECOVERY_BOUND.plus(ANSWER_BOUND),
                         e -> e.kind().equals("app") && e.status() == 200 && e.startedAfter(restarting));
@@ -146,6 +164,109 @@ class DatabaseOutageIT {
         List<Exchange> after = all.stream().filter(e -> e.startedAfter(recovered)).toList();
         assertTrue(after.stream().allMatch(e -> e.status() == 200), "all served after the recovery: "
                 + after.stream().filter(e -> e.status() != 200).toList());
+
+        // From the instant the database accepts connections again: nothing fails, not even the first write.
+        List<Exchange> sinceReady = all.stream().filter(e -> e.startedAfter(ready)).toList();
+        List<Exchange> failedSinceReady = sinceReady.stream().filter(e -> e.status() != expectedStatus(e)).toList();
+        assertTrue(failedSinceReady.isEmpty(), "no request failed once the database accepted connections again ("
+                + sinceReady.size() + " sent since): " + failedSinceReady);
+        assertTrue(failedCalls.isEmpty(), "no revocation or activity write failed once the database accepted "
+                + "connections again: " + List.copyOf(failedCalls));
+        for (String kind : List.of("recovery-login", "recovery-app", "recovery-end-others", "recovery-logout",
+                "recovery-after-logout", "victim-app")) {
+            assertTrue(sinceReady.stream().anyMatch(e -> e.kind().equals(kind)), "the recovery steps sent " + kind);
+        }
+    }
+
+    /** What each kind of request must answer when the store works. */
+    private static int expectedStatus(Exchange exchange) {
+        return switch (exchange.kind()) {
+            case "recovery-logout" -> 204;
+            case "recovery-after-logout", "victim-app" -> 401;
+            default -> 200;
+        };
+    }
+
+    /**
+     * The moment the database is back: {@link #RECOVERY_CLIENTS} new users at once sign in, use the session, sign
+     * out their other sessions and sign out (each a write transaction, together more than the pool's hot
+     * connections); an administrator revokes {@link #VICTIMS} sessions, whose next requests are refused; buffered
+     * activity is written. Each step runs once: a failure is recorded, never retried.
+     */
+    private void recoverySteps(URI base, Sessionkit sessionkit, List<Browser> victims, List<SessionId> victimIds)
+            throws InterruptedException {
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> steps = new ArrayList<>();
+        for (int i = 0; i < RECOVERY_CLIENTS; i++) {
+            String user = "recovering-" + i;
+            steps.add(start(user, () -> {
+                awaitQuietly(go);
+                signInUseAndSignOut(new Browser(base), user);
+            }));
+        }
+        steps.add(start("admin", () -> {
+            awaitQuietly(go);
+            for (SessionId id : victimIds) {
+                try {
+                    if (sessionkit.service().end(id, EndReason.REVOKED_BY_ADMIN).isEmpty()) {
+                        failedCalls.add("revoking " + id.value() + " found no active session");
+                    }
+                } catch (RuntimeException e) {
+                    failedCalls.add("revoking " + id.value() + ": " + e);
+                }
+            }
+            for (Browser victim : victims) {
+                long started = System.nanoTime();
+                exchanges.add(Exchange.of("victim-app", "victim", started,
+                        victim.get("/app/x", "Accept", "application/json")));
+            }
+        }));
+        steps.add(start("activity", () -> {
+            awaitQuietly(go);
+            try {
+                sessionkit.flushActivity();
+            } catch (RuntimeException e) {
+                failedCalls.add("writing buffered activity: " + e);
+            }
+        }));
+        go.countDown();
+        for (Thread step : steps) {
+            step.join(ANSWER_BOUND.multipliedBy(6).toMillis());
+        }
+    }
+
+    private void signInUseAndSignOut(Browser browser, String user) {
+        String step = "recovery-login";
+        long started = System.nanoTime();
+        try {
+            HttpResponse<String> login = browser.post("/login", Map.of("username", user, "roles", "user"));
+            exchanges.add(Exchange.of(step, user, started, login));
+            if (login.statusCode() != 200) {
+                return;
+            }
+            step = "recovery-app";
+            started = System.nanoTime();
+            exchanges.add(Exchange.of(step, user, started, browser.get("/app/x", "Accept", "application/json")));
+            step = "recovery-end-others";
+            started = System.nanoTime();
+            exchanges.add(Exchange.of(step, user, started, browser.post("/app/end-others", Map.of())));
+            step = "recovery-logout";
+            started = System.nanoTime();
+            exchanges.add(Exchange.of(step, user, started, browser.post("/logout", Map.of())));
+            step = "recovery-after-logout";
+            started = System.nanoTime();
+            exchanges.add(Exchange.of(step, user, started, browser.get("/app/x", "Accept", "application/json")));
+        } catch (RuntimeException e) {
+            exchanges.add(Exchange.failed(step, user, started, e));
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void report(long stopping, long down, long restarting, long ready, Exchange firstServed,
