@@ -22,6 +22,12 @@ public final class OutageLog {
 
     // A JDBC URL in a driver's message may carry a password.
     private static final Pattern PASSWORD = Pattern.compile("(?i)(password=)[^&;\\s]*");
+    /**
+     * How long no call may have failed before a success counts as the end of the outage. Calls that were under way
+     * when the database went down, or that ran on a connection it had not cut yet, succeed amid the failures; each
+     * would otherwise end the outage and start a new one, with a stack trace of its own.
+     */
+    static final Duration QUIET_BEFORE_RECOVERY = Duration.ofSeconds(1);
 
     private final System.Logger log;
     private final String subject;
@@ -30,6 +36,7 @@ public final class OutageLog {
     private final Map<String, KindState> kinds = new HashMap<>();
     private volatile boolean failing;
     private Instant since;
+    private Instant lastFailure;
     private long failures;
     private boolean stackTraceWritten;
 
@@ -54,32 +61,37 @@ public final class OutageLog {
      * @param cause the failure; its kind is its deepest SQL state or exception type
      */
     public void failed(String what, Throwable cause) {
-        write(what, cause, true);
+        write(what, cause, "", true);
     }
 
     /**
      * Records a failure another component reports about the same calls (EclipseLink logging its own errors): written
-     * under the same rules, but not counted again in the recovery line.
+     * under the same rules, as kinds of its own, but not counted again in the recovery line.
      *
+     * @param source who reports it, e.g. {@code "EclipseLink"}
      * @param what what the component said
      * @param cause the failure, or null
      */
-    public void reported(String what, Throwable cause) {
-        write(what, cause, false);
+    public void reported(String source, String what, Throwable cause) {
+        write(source + ": " + what, cause, source + " ", false);
     }
 
-    /** Records a call that worked: when an outage was under way, writes the one "is back" line and ends it. */
+    /**
+     * Records a call that worked: when an outage was under way and no call failed for {@link #QUIET_BEFORE_RECOVERY},
+     * writes the one "is back" line and ends it.
+     */
     public void succeeded() {
         if (!failing) {
             return;
         }
         String line;
         synchronized (this) {
-            if (!failing) {
+            Instant now = clock.instant();
+            if (!failing || now.isBefore(lastFailure.plus(QUIET_BEFORE_RECOVERY))) {
                 return;
             }
             failing = false;
-            Duration down = Duration.between(since, clock.instant());
+            Duration down = Duration.between(since, now);
             line = subject + " is back after " + seconds(down) + " s; " + failures + " calls failed meanwhile"
                     + heldBackSummary();
             kinds.clear();
@@ -87,9 +99,9 @@ public final class OutageLog {
         log.log(System.Logger.Level.WARNING, line);
     }
 
-    private void write(String what, Throwable cause, boolean counts) {
+    private void write(String what, Throwable cause, String kindPrefix, boolean counts) {
         Instant now = clock.instant();
-        String kind = kindOf(cause);
+        String kind = kindPrefix + kindOf(cause);
         String line;
         Throwable attached = null;
         synchronized (this) {
@@ -99,6 +111,7 @@ public final class OutageLog {
                 failures = 0;
                 stackTraceWritten = false;
             }
+            lastFailure = now;
             if (counts) {
                 failures++;
             }

@@ -43,7 +43,9 @@ final class ThrottledSessionLog extends AbstractSessionLog {
             return;
         }
         if (entry.hasException() || entry.getLevel() >= SessionLog.WARNING) {
-            outages.reported("EclipseLink: " + formatMessage(entry), entry.getException());
+            String message = entry.hasMessage() ? formatMessage(entry) : "";
+            outages.reported("EclipseLink", message == null || message.isBlank() ? "an error" : message,
+                    entry.getException());
         } else {
             configured.log(entry);
         }

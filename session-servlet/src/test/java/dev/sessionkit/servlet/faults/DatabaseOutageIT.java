@@ -50,8 +50,15 @@ class DatabaseOutageIT {
     private static final Duration ANSWER_BOUND = Duration.ofSeconds(5);
     /** Longest the application may take to serve again once the database accepts connections. */
     private static final Duration RECOVERY_BOUND = Duration.ofSeconds(15);
-    /** How long the database stays down: long enough for every client to be refused many times. */
-    private static final Duration OUTAGE = Duration.ofSeconds(3);
+    /**
+     * How long the database stays down: long enough for every client to be refused many times, and longer than the
+     * 10 s log interval, so that each kind of failure is logged twice: once at once, once with a count.
+     */
+    private static final Duration OUTAGE = Duration.ofSeconds(12);
+    /** A password in the JDBC URL (PostgreSQL here trusts local users and ignores it); no log line may show it. */
+    private static final String URL_PASSWORD = "url-secret-4711";
+    /** Most log lines an outage may cause, stack trace excluded: one per kind of failure per 10 s, and a few more. */
+    private static final int MAX_LOG_LINES = 50;
     private static final int READERS = 4;
     /** Clients signing in, using, signing out the moment the database is back: a burst of write transactions. */
     private static final int RECOVERY_CLIENTS = 8;
@@ -68,7 +75,8 @@ class DatabaseOutageIT {
     void anOutageIsRefusedWith503AndTheAppRecoversByItself() throws Exception {
         try (RestartablePostgres postgres = RestartablePostgres.launch()) {
             String url = postgres.newDatabase();
-            SessionkitSettings settings = SessionkitSettings.builder().jdbcUrl(url).jdbcUser("postgres")
+            SessionkitSettings settings = SessionkitSettings.builder().jdbcUrl(url + "&password=" + URL_PASSWORD)
+                    .jdbcUser("postgres")
                     .schema(SchemaMode.CREATE).revocationLatency(Duration.ZERO)
                     // Short, so touches (writes) are part of the load as well as reads.
                     .touchInterval(Duration.ofSeconds(1))
@@ -76,7 +84,8 @@ class DatabaseOutageIT {
                     .build();
             try (Sessionkit sessionkit = Sessionkit.builder(settings).build();
                     JettyContainer jetty = new JettyContainer();
-                    QuietLogs quiet = QuietLogs.silence("org.eclipse.persistence", SessionFilter.class.getName())) {
+                    // From here on, everything logged is counted (and kept off the console).
+                    LogCapture logs = LogCapture.start()) {
                 URI base = jetty.start(new TestApp.FilterSetup.Instance(new SessionFilter(sessionkit)));
                 List<Thread> clients = new ArrayList<>();
                 for (int i = 0; i < READERS; i++) {
@@ -122,13 +131,19 @@ class DatabaseOutageIT {
                 long recovered = System.nanoTime();
                 awaitExchanges("more requests after the recovery", Duration.ofSeconds(10),
                         e -> e.startedAfter(recovered), READERS * 5);
+                // The store says it is back once a call works after a quiet second; the load is still running.
+                boolean backLogged = logs.awaitMessage("Session store is back after", Duration.ofSeconds(10));
                 running.set(false);
+                logs.close();
                 for (Thread client : clients) {
                     client.join(ANSWER_BOUND.plusSeconds(15).toMillis());
                 }
 
                 report(stopping, down, restarting, ready, firstServed, recovered);
+                reportLogs(logs);
                 assertOutcome(stopping, down, restarting, ready, firstServed, recovered);
+                assertTrue(backLogged, "the store logged that it is back");
+                assertReadableLogs(logs);
             }
         }
     }
@@ -176,6 +191,37 @@ class DatabaseOutageIT {
                 "recovery-after-logout", "victim-app")) {
             assertTrue(sinceReady.stream().anyMatch(e -> e.kind().equals(kind)), "the recovery steps sent " + kind);
         }
+    }
+
+    private static void reportLogs(LogCapture logs) {
+        System.out.printf("  the outage logged %d lines, %d stack traces, %d lines on System.out/err:%n",
+                logs.messageLines().size(), logs.stackTraces().size(), logs.streamLines().size());
+        logs.messageLines().forEach(line -> System.out.println("    | " + line));
+    }
+
+    /**
+     * During the outage and its recovery, the log stays readable: a bounded number of lines (one per kind of failure
+     * per 10 s, with a count of the ones held back), at most one stack trace, one line saying the store is back, and
+     * never the password of the JDBC URL.
+     */
+    private static void assertReadableLogs(LogCapture logs) {
+        List<String> lines = new ArrayList<>(logs.messageLines());
+        lines.addAll(logs.streamLines());
+        assertTrue(lines.size() < MAX_LOG_LINES, "fewer than " + MAX_LOG_LINES + " log lines for a "
+                + OUTAGE.toSeconds() + " s outage under load, stack trace excluded: " + lines.size() + "\n"
+                + String.join("\n", lines));
+        assertTrue(logs.stackTraces().size() <= 1, "at most one stack trace per outage: "
+                + logs.stackTraces().size());
+        assertTrue(logs.streamLines().stream().noneMatch(line -> line.matches("\\s+at .*")),
+                "no stack trace printed on System.out/err: " + logs.streamLines());
+        assertTrue(lines.stream().anyMatch(line -> line.matches(".*\\d+ more like it.*")),
+                "a repeated failure is logged with the count of the ones held back: " + lines);
+        assertTrue(lines.stream().filter(line -> line.contains("Session store is back after")).count() == 1,
+                "one line says the store is back: " + lines);
+        List<String> everything = new ArrayList<>(lines);
+        everything.addAll(logs.stackTraces());
+        assertTrue(everything.stream().noneMatch(text -> text.contains(URL_PASSWORD)),
+                "the JDBC URL's password is never logged");
     }
 
     /** What each kind of request must answer when the store works. */
