@@ -58,11 +58,12 @@ final class StoreSessionCustomizer implements SessionCustomizer {
     }
 
     private void replacePools(ServerSession server) {
-        ConnectionPool writes = server.getDefaultConnectionPool();
         if (!ownPool) {
-            server.addConnectionPool(new CheckingExternalConnectionPool(writes, server));
+            // A container's pool: EclipseLink takes a JDBC connection only at the first statement, so Transactions
+            // checks each write's connection instead.
             return;
         }
+        ConnectionPool writes = server.getDefaultConnectionPool();
         server.addConnectionPool(new CheckingConnectionPool(writes, server, checks));
         ConnectionPool reads = server.getReadConnectionPool();
         if (reads != null && reads.getClass() == org.eclipse.persistence.sessions.server.ReadConnectionPool.class) {
