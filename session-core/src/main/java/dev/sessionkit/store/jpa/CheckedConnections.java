@@ -2,46 +2,65 @@ package dev.sessionkit.store.jpa;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.persistence.internal.databaseaccess.Accessor;
 
 /**
- * Which pooled connections are known to work. Every store failure, whatever its kind, makes every connection
- * suspect: the next time the pool hands one out it is first checked with {@link Connection#isValid(int)}, once, and
- * a dead one is thrown away instead of failing a request. A connection opened after the last failure needs no check.
+ * Which pooled connections are known to work. The write pool checks every connection before a write (see
+ * {@link CheckingConnectionPool}); the read pool hands one out unchecked only when it worked less than
+ * {@link #TRUSTED_FOR} ago and no store call failed since, and otherwise checks it with
+ * {@link Connection#isValid(int)} first and throws a dead one away instead of failing a request.
  *
- * <p>Why after any failure and not only after a "communication" one: a connection cut by a database restart may fail
- * with any message (an I/O error, "terminating connection", a closed connection), and some failures never reach
- * EclipseLink at all (the activity batch runs plain JDBC). One cheap check per connection per failure is the price of
- * never handing a dead connection to a write, which EclipseLink does not retry.
+ * <p>Why both rules. After any failure, whatever its kind, every connection is suspect: a connection cut by a
+ * database restart may fail with any message (an I/O error, "terminating connection", a closed connection), and some
+ * failures never reach EclipseLink at all (the activity batch runs plain JDBC). And a connection that sat idle may
+ * have died with nobody noticing: a database restart while no request came leaves no failure behind. Under load
+ * connections come back within milliseconds and are not checked; an idle one costs one round trip (10 to 30
+ * microseconds measured on a local PostgreSQL). A read on a connection that died within the window fails, is
+ * recognised as a broken connection and retried once by EclipseLink; finding it dead makes every connection suspect,
+ * so the retry gets a checked one.
  */
 final class CheckedConnections {
 
     /** Longest a check may wait for the database's answer; a live database answers in well under a millisecond. */
     static final int CHECK_TIMEOUT_SECONDS = 2;
+    /** How long after it last worked a connection is handed out unchecked (HikariCP's default window too). */
+    static final Duration TRUSTED_FOR = Duration.ofMillis(500);
 
+    private final Clock clock;
     /** Counts store failures; a connection is suspect while its last check predates the latest failure. */
     private final AtomicLong failures = new AtomicLong();
     // Weak: the pool drops a discarded accessor and nothing else must keep it alive. Accessors compare by identity.
-    private final Map<Accessor, Long> checkedAtFailure = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<Accessor, Known> known = Collections.synchronizedMap(new WeakHashMap<>());
 
-    /** Records that a store call failed: every connection opened before now is checked before its next use. */
+    /** @param clock the time source */
+    CheckedConnections(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Records that a store call failed: every connection is checked before its next use. */
     void failureSeen() {
         failures.incrementAndGet();
     }
 
-    /** Records a connection that has just been opened: it works. */
-    void opened(Accessor connection) {
-        checkedAtFailure.put(connection, failures.get());
+    /** Records a connection that has just been opened or come back from a call: it worked, as of now. */
+    void worked(Accessor connection) {
+        known.compute(connection, (c, before) -> new Known(before == null ? failures.get() : before.failures(),
+                clock.instant()));
     }
 
-    /** Whether the connection must be checked before use: a failure was seen since it was opened or last checked. */
+    /** Whether the connection must be checked before use. */
     boolean isSuspect(Accessor connection) {
-        Long checkedAt = checkedAtFailure.get(connection);
-        return checkedAt == null || checkedAt < failures.get();
+        Known state = known.get(connection);
+        return state == null || state.failures() < failures.get()
+                || state.workedAt().plus(TRUSTED_FOR).isBefore(clock.instant());
     }
 
     /**
@@ -52,10 +71,10 @@ final class CheckedConnections {
     boolean check(Accessor connection) {
         long failuresBefore = failures.get();
         if (!answers(connection.getConnection())) {
-            checkedAtFailure.remove(connection);
+            known.remove(connection);
             return false;
         }
-        checkedAtFailure.put(connection, failuresBefore);
+        known.put(connection, new Known(failuresBefore, clock.instant()));
         return true;
     }
 
@@ -70,5 +89,9 @@ final class CheckedConnections {
             // isValid throws only for a negative timeout; a driver that throws anyway cannot vouch for the connection.
             return false;
         }
+    }
+
+    /** What is known of one connection: the failure count when it was last checked, and when it last worked. */
+    private record Known(long failures, Instant workedAt) {
     }
 }

@@ -7,9 +7,10 @@ import org.eclipse.persistence.sessions.server.ReadConnectionPool;
 import org.eclipse.persistence.sessions.server.ServerSession;
 
 /**
- * EclipseLink's shared read pool with the same rule as {@link CheckingConnectionPool}: after any store failure each
- * connection is checked once before its next use. EclipseLink retries a failed read once, but the retry may draw
- * another connection that died in the same outage.
+ * EclipseLink's shared read pool, handing out a connection unchecked only when {@link CheckedConnections} trusts it
+ * (it worked moments ago and nothing failed since); any other is checked first and a dead one closed. EclipseLink
+ * retries a read that failed on a dead connection once, but the retry may draw another connection that died in the
+ * same outage; finding the first dead one makes all of them suspect, so the retry gets a checked one.
  */
 final class CheckingReadConnectionPool extends ReadConnectionPool {
 
@@ -45,7 +46,19 @@ final class CheckingReadConnectionPool extends ReadConnectionPool {
     @Override
     protected Accessor buildConnection() {
         Accessor connection = super.buildConnection();
-        checks.opened(connection);
+        checks.worked(connection);
         return connection;
+    }
+
+    @Override
+    public void releaseConnection(Accessor connection) {
+        if (connection.isValid()) {
+            // A failed call made every connection suspect before this one came back, so this promises nothing false.
+            checks.worked(connection);
+        } else {
+            // A dead connection found (by EclipseLink or by us): its siblings may be dead too.
+            checks.failureSeen();
+        }
+        super.releaseConnection(connection);
     }
 }

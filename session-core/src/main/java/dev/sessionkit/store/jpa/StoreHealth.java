@@ -22,9 +22,13 @@ final class StoreHealth {
         this.outages = Objects.requireNonNull(outages, "outages");
     }
 
-    /** A new store's health: nothing failed yet; lines go to the store's logger, at most one per kind per 10 s. */
+    /**
+     * A new store's health: nothing failed yet; lines go to the store's logger, at most one per kind per 10 s.
+     *
+     * @param clock the time source, for the log and for how long a connection is trusted
+     */
     static StoreHealth create(Clock clock) {
-        return new StoreHealth(new CheckedConnections(),
+        return new StoreHealth(new CheckedConnections(clock),
                 new OutageLog(System.getLogger(JpaSessionStore.class.getName()), "Session store", LOG_INTERVAL, clock));
     }
 
