@@ -13,6 +13,7 @@ import dev.sessionkit.service.SessionListener;
 import dev.sessionkit.service.SessionListeners;
 import dev.sessionkit.service.SessionQueries;
 import dev.sessionkit.service.SessionService;
+import dev.sessionkit.store.OutageLog;
 import dev.sessionkit.store.SessionStore;
 import dev.sessionkit.store.cache.BufferedActivityStore;
 import dev.sessionkit.store.cache.CachingSessionStore;
@@ -62,6 +63,8 @@ public final class Sessionkit implements AutoCloseable {
     private final BufferedActivityStore activity;
     private final ScheduledExecutorService flusher;
     private final AtomicReference<Thread> flusherThread = new AtomicReference<>();
+    /** Flush failures: at most one line per 10 s with a count; the store itself logs why and when it is back. */
+    private final OutageLog flushFailures;
 
     private Sessionkit(Builder builder, SessionStore storeOfRecord, LocationResolver locations) {
         this.settings = builder.settings;
@@ -82,6 +85,7 @@ public final class Sessionkit implements AutoCloseable {
                 .deferredActivity(activityLag(settings.touchInterval()), this::flushQuietly)
                 .build();
         this.queries = new SessionQueries(store, builder.clock);
+        this.flushFailures = new OutageLog(LOG, "Activity writing", Duration.ofSeconds(10), builder.clock);
         this.cleanup = new SessionCleanup(store, listeners, builder.clock, settings.historyRetention(),
                 settings.cleanupInterval().multipliedBy(2), builder.nodeId, CLEANUP_BATCH_SIZE, CLEANUP_MAX_BATCHES);
         this.flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -115,9 +119,10 @@ public final class Sessionkit implements AutoCloseable {
         try {
             activity.flush();
         } catch (RuntimeException e) {
-            // Kept for the next flush; logged at most once per second, so an outage does not flood the log.
-            LOG.log(System.Logger.Level.WARNING, "Could not write the activity of " + activity.pendingCount()
-                    + " sessions; retrying: " + CredentialRedactor.redactText(e.getMessage()));
+            // Kept for the next flush. Throttled: a flush runs every second, and an outage must not flood the log.
+            // No stack trace and no "is back" line here: the store's own outage log has both.
+            flushFailures.failed("could not write the activity of " + activity.pendingCount()
+                    + " sessions; kept for the next flush: " + CredentialRedactor.redactText(e.getMessage()), null);
         }
     }
 

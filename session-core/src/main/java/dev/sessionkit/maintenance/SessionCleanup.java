@@ -4,6 +4,7 @@ import dev.sessionkit.config.CredentialRedactor;
 import dev.sessionkit.service.SessionListeners;
 import dev.sessionkit.session.SessionRecord;
 import dev.sessionkit.store.SessionStore;
+import dev.sessionkit.store.SessionStoreUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,8 +104,13 @@ public final class SessionCleanup implements Runnable {
                 LOG.log(System.Logger.Level.DEBUG, "Session cleanup ended {0} and purged {1} sessions",
                         report.ended(), report.purged());
             }
-        } catch (RuntimeException e) {
+        } catch (SessionStoreUnavailableException e) {
             // A scheduler thread must survive a failed run (e.g. the database is briefly down); the next tick retries.
+            // No stack trace: the store's outage log already has the failure's, once per outage.
+            LOG.log(System.Logger.Level.WARNING, "Session cleanup failed; retrying at the next interval: "
+                    + CredentialRedactor.redactText(e.getMessage()));
+        } catch (RuntimeException e) {
+            // Anything else is a bug, whose stack trace the operator needs.
             LOG.log(System.Logger.Level.WARNING, "Session cleanup failed; retrying at the next interval",
                     CredentialRedactor.patterns().redactedCopy(e));
         }

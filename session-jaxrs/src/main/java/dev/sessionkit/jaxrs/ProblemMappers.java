@@ -2,7 +2,10 @@ package dev.sessionkit.jaxrs;
 
 import dev.sessionkit.config.CredentialRedactor;
 import dev.sessionkit.servlet.Problems;
+import dev.sessionkit.store.OutageLog;
 import dev.sessionkit.store.SessionStoreUnavailableException;
+import java.time.Clock;
+import java.time.Duration;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -43,10 +46,14 @@ final class ProblemMappers {
     /** The store could not answer: 503, so clients retry instead of assuming anything. */
     @Provider
     public static final class StoreDown implements ExceptionMapper<SessionStoreUnavailableException> {
+        // Every call fails alike during an outage: one line per 10 s with a count, not one per request.
+        private final OutageLog refusals = new OutageLog(LOG, "Sessionkit REST API", Duration.ofSeconds(10),
+                Clock.systemUTC());
+
         @Override
         public Response toResponse(SessionStoreUnavailableException e) {
-            LOG.log(System.Logger.Level.WARNING, "Session store unavailable: "
-                    + CredentialRedactor.redactText(e.getMessage()));
+            refusals.failed("answering 503, session store unavailable: "
+                    + CredentialRedactor.redactText(e.getMessage()), null);
             return Response.fromResponse(problem(503, "Service Unavailable",
                     "Sessions cannot be read right now. Try again in a few seconds.")).header("Retry-After", "5")
                     .build();

@@ -53,14 +53,15 @@ public final class JpaSessionStore implements SessionStore {
     /** Rows per activity batch; one transaction each. */
     private static final int TOUCH_BATCH_SIZE = 500;
 
-    JpaSessionStore(EntityManagerFactory factory, SqlDialect dialect, Optional<ConnectionFactory> listenConnections) {
-        this(factory, dialect, new Transactions(factory), listenConnections);
+    JpaSessionStore(EntityManagerFactory factory, SqlDialect dialect, StoreHealth health,
+            Optional<ConnectionFactory> listenConnections) {
+        this(factory, dialect, new Transactions(factory, health), listenConnections);
     }
 
     /** With Sessionkit's own pool: at most {@code maxWriters} write transactions at once, a turn awaited that long. */
-    JpaSessionStore(EntityManagerFactory factory, SqlDialect dialect, int maxWriters, long writerWaitMillis,
-            Optional<ConnectionFactory> listenConnections) {
-        this(factory, dialect, new Transactions(factory, maxWriters, writerWaitMillis), listenConnections);
+    JpaSessionStore(EntityManagerFactory factory, SqlDialect dialect, StoreHealth health, int maxWriters,
+            long writerWaitMillis, Optional<ConnectionFactory> listenConnections) {
+        this(factory, dialect, new Transactions(factory, health, maxWriters, writerWaitMillis), listenConnections);
     }
 
     private JpaSessionStore(EntityManagerFactory factory, SqlDialect dialect, Transactions tx,

@@ -10,6 +10,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -20,10 +21,8 @@ import java.util.Properties;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.eclipse.persistence.jpa.PersistenceProvider;
-import org.eclipse.persistence.sessions.SessionCustomizer;
 
 /**
  * Opens the database store from a JDBC URL (EclipseLink pools the connections) or from a container
@@ -36,12 +35,6 @@ public final class JpaSessionStores {
     private static final int POOL_SIZE = 16;
     /** Longest wait for a write connection; enforced by {@link Transactions}, as EclipseLink's pool waits forever. */
     private static final int POOL_WAIT_MILLIS = 5_000;
-    /**
-     * How often EclipseLink retries a statement that failed for a broken connection. One retry, at once, on a fresh
-     * connection is what a pooled connection left stale by a database restart needs; EclipseLink's default (three,
-     * five seconds apart) held every request ~10 s while the database was down, instead of answering 503 at once.
-     */
-    private static final int COMMUNICATION_RETRIES = 1;
     /** Longest any one statement may run; longer than the pool wait so that a queue behind a lock can drain. */
     static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -100,7 +93,8 @@ public final class JpaSessionStores {
                     + " Check jdbc-url, jdbc-user and jdbc-password, and that the database is running.",
                     redactor.redactedCopy(e));
         }
-        Properties properties = baseProperties(dialect);
+        StoreHealth health = StoreHealth.create(Clock.systemUTC());
+        Properties properties = baseProperties(dialect, health, true);
         properties.put("jakarta.persistence.jdbc.url", jdbcUrl);
         properties.put("jakarta.persistence.jdbc.user", user == null ? "" : user);
         properties.put("jakarta.persistence.jdbc.password", password == null ? "" : password);
@@ -111,7 +105,7 @@ public final class JpaSessionStores {
         properties.put("eclipselink.connection-pool.default.max", String.valueOf(POOL_SIZE));
         properties.put("eclipselink.connection-pool.default.wait", String.valueOf(POOL_WAIT_MILLIS));
         properties.put("eclipselink.connection-pool.read.shared", "true");
-        return new JpaSessionStore(factory(null, properties), dialect, POOL_SIZE, POOL_WAIT_MILLIS,
+        return new JpaSessionStore(factory(null, properties), dialect, health, POOL_SIZE, POOL_WAIT_MILLIS,
                 Optional.of(() -> DriverManager.getConnection(jdbcUrl, user, password)));
     }
 
@@ -135,7 +129,8 @@ public final class JpaSessionStores {
                     + " Check the container's DataSource definition and that the database is running.",
                     CredentialRedactor.patterns().redactedCopy(e));
         }
-        return new JpaSessionStore(factory(dataSource, baseProperties(dialect)), dialect,
+        StoreHealth health = StoreHealth.create(Clock.systemUTC());
+        return new JpaSessionStore(factory(dataSource, baseProperties(dialect, health, false)), dialect, health,
                 Optional.of(dataSource::getConnection));
     }
 
@@ -204,7 +199,7 @@ public final class JpaSessionStores {
         }
     }
 
-    private static Properties baseProperties(SqlDialect dialect) {
+    private static Properties baseProperties(SqlDialect dialect, StoreHealth health, boolean ownPool) {
         Properties properties = new Properties();
         properties.put("eclipselink.weaving", "false");
         properties.put("eclipselink.cache.shared.default", "false");
@@ -217,14 +212,10 @@ public final class JpaSessionStores {
         // may carry a password. Unique per factory, so that several stores in one JVM never share a session.
         properties.put("eclipselink.session-name", "sessionkit-" + UUID.randomUUID());
         properties.put("eclipselink.deploy-on-startup", "true");
-        properties.put("eclipselink.session.customizer", (SessionCustomizer) session -> {
-            session.getLogin().setQueryRetryAttemptCount(COMMUNICATION_RETRIES);
-            session.getLogin().setDelayBetweenConnectionAttempts(0);
-            // A database that takes connections but never answers (a lock held forever, a network black hole)
-            // must cost a request a bounded wait and a 503, not a thread.
-            session.setQueryTimeoutDefault((int) STATEMENT_TIMEOUT.toSeconds());
-            session.setQueryTimeoutUnitDefault(TimeUnit.SECONDS);
-        });
+        // Bind parameters (token hashes, session ids) never go into EclipseLink's exception messages or logs.
+        properties.put("eclipselink.logging.parameters", "false");
+        properties.put("eclipselink.session.customizer", new StoreSessionCustomizer(STATEMENT_TIMEOUT,
+                health.connections(), health.outages(), ownPool));
         properties.put("eclipselink.target-database", switch (dialect) {
             case H2 -> "org.eclipse.persistence.platform.database.H2Platform";
             case POSTGRESQL -> "org.eclipse.persistence.platform.database.PostgreSQLPlatform";

@@ -6,6 +6,8 @@ import dev.sessionkit.store.SessionStoreUnavailableException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -24,23 +26,37 @@ import java.util.function.Function;
 final class Transactions {
 
     private final EntityManagerFactory factory;
+    private final StoreHealth health;
     private final Semaphore writers;
     private final int maxWriters;
     private final long writerWaitMillis;
+    private final boolean checkEachWrite;
 
-    /** Without a writer limit: a container's DataSource bounds its own waits. */
-    Transactions(EntityManagerFactory factory) {
-        this(factory, 0, 0);
+    /**
+     * For a container's DataSource: no writer limit (the container bounds its own waits), and each write's connection
+     * checked before the transaction's first statement, since the container may hand out one a restart cut.
+     */
+    Transactions(EntityManagerFactory factory, StoreHealth health) {
+        this(factory, health, 0, 0, true);
     }
 
     /**
      * With a writer limit (Sessionkit's own pool).
      *
+     * @param health told of every failure and success, so that connections are checked and outages logged
      * @param maxWriters write transactions at once, the write pool's size; 0 for no limit
      * @param writerWaitMillis longest wait for a turn before failing
      */
-    Transactions(EntityManagerFactory factory, int maxWriters, long writerWaitMillis) {
+    Transactions(EntityManagerFactory factory, StoreHealth health, int maxWriters, long writerWaitMillis) {
+        // Sessionkit's own pool checks its connections itself (CheckingConnectionPool).
+        this(factory, health, maxWriters, writerWaitMillis, false);
+    }
+
+    private Transactions(EntityManagerFactory factory, StoreHealth health, int maxWriters, long writerWaitMillis,
+            boolean checkEachWrite) {
+        this.checkEachWrite = checkEachWrite;
         this.factory = Objects.requireNonNull(factory, "factory");
+        this.health = Objects.requireNonNull(health, "health");
         this.maxWriters = maxWriters;
         this.writers = maxWriters > 0 ? new Semaphore(maxWriters, true) : null;
         this.writerWaitMillis = writerWaitMillis;
@@ -50,7 +66,16 @@ final class Transactions {
     <T> T write(String what, Function<EntityManager, T> work) {
         awaitTurn(what);
         try {
-            return writeNow(what, work);
+            try {
+                return writeNow(what, work);
+            } catch (DeadConnectionException dead) {
+                // Safe to run again: the check came before the transaction's first statement, so nothing ran.
+                try {
+                    return writeNow(what, work);
+                } catch (DeadConnectionException again) {
+                    throw failure(what, again);
+                }
+            }
         } finally {
             if (writers != null) {
                 writers.release();
@@ -64,6 +89,8 @@ final class Transactions {
         }
         try {
             if (!writers.tryAcquire(writerWaitMillis, TimeUnit.MILLISECONDS)) {
+                // Not a connection failure: the connections are busy, not suspect; only the log hears of it.
+                health.outages().failed(what, null);
                 throw new SessionStoreUnavailableException("Session store failed while trying to " + what + ": all "
                         + maxWriters + " database connections stayed busy for " + writerWaitMillis + " ms", null);
             }
@@ -79,17 +106,49 @@ final class Transactions {
         EntityTransaction tx = em.getTransaction();
         try {
             tx.begin();
+            if (checkEachWrite) {
+                requireLiveConnection(em);
+            }
             T result = work.apply(em);
             tx.commit();
+            health.succeeded();
             return result;
-        } catch (SessionkitException e) {
+        } catch (SessionkitException | DeadConnectionException e) {
             throw e;
         } catch (RuntimeException e) {
             // The store boundary: every JPA/JDBC failure means "cannot answer", which callers turn into 503.
-            throw new SessionStoreUnavailableException("Session store failed while trying to " + what, e);
+            throw failure(what, e);
         } finally {
             rollbackQuietly(tx, what);
             em.close();
+        }
+    }
+
+    /**
+     * Makes EclipseLink take the transaction's connection now (it otherwise does at the first statement) and checks
+     * it. A dead one is aborted, so that the container's pool drops it when EclipseLink hands it back.
+     */
+    private static void requireLiveConnection(EntityManager em) {
+        Connection connection = em.unwrap(Connection.class);
+        if (CheckedConnections.answers(connection)) {
+            return;
+        }
+        try {
+            connection.abort(Runnable::run);
+        } catch (SQLException | RuntimeException e) {
+            // Expected of a dead connection or of a pool that forbids abort; the retry takes another one anyway.
+            System.getLogger(Transactions.class.getName()).log(System.Logger.Level.DEBUG,
+                    "Could not abort a dead connection: " + e.getMessage());
+        }
+        throw new DeadConnectionException();
+    }
+
+    /** The connection a write was about to use did not answer; no statement of the write ran. */
+    private static final class DeadConnectionException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DeadConnectionException() {
+            super("The DataSource handed out a connection that does not answer", null, false, false);
         }
     }
 
@@ -97,12 +156,14 @@ final class Transactions {
     <T> T read(String what, Function<EntityManager, T> work) {
         EntityManager em = open(what);
         try {
-            return work.apply(em);
+            T result = work.apply(em);
+            health.succeeded();
+            return result;
         } catch (SessionkitException e) {
             throw e;
         } catch (RuntimeException e) {
             // Same boundary as write(): the caller can only treat this as "store unavailable".
-            throw new SessionStoreUnavailableException("Session store failed while trying to " + what, e);
+            throw failure(what, e);
         } finally {
             em.close();
         }
@@ -113,8 +174,14 @@ final class Transactions {
             return factory.createEntityManager();
         } catch (RuntimeException e) {
             // Creating an EntityManager fails when the factory is closed or the pool cannot connect.
-            throw new SessionStoreUnavailableException("Session store failed while trying to " + what, e);
+            throw failure(what, e);
         }
+    }
+
+    /** Records a failure (its connections become suspect, the outage log hears of it) and wraps it for the caller. */
+    private SessionStoreUnavailableException failure(String what, RuntimeException e) {
+        health.failed(what, e);
+        return new SessionStoreUnavailableException("Session store failed while trying to " + what, e);
     }
 
     private static void rollbackQuietly(EntityTransaction tx, String what) {

@@ -10,6 +10,8 @@ import dev.sessionkit.servlet.SessionFilter;
 import dev.sessionkit.servlet.testing.Browser;
 import dev.sessionkit.servlet.testing.JettyContainer;
 import dev.sessionkit.servlet.testing.TestApp;
+import dev.sessionkit.session.EndReason;
+import dev.sessionkit.session.SessionId;
 import dev.sessionkit.testing.RestartablePostgres;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -47,19 +50,33 @@ class DatabaseOutageIT {
     private static final Duration ANSWER_BOUND = Duration.ofSeconds(5);
     /** Longest the application may take to serve again once the database accepts connections. */
     private static final Duration RECOVERY_BOUND = Duration.ofSeconds(15);
-    /** How long the database stays down: long enough for every client to be refused many times. */
-    private static final Duration OUTAGE = Duration.ofSeconds(3);
+    /**
+     * How long the database stays down: long enough for every client to be refused many times, and longer than the
+     * 10 s log interval, so that each kind of failure is logged twice: once at once, once with a count.
+     */
+    private static final Duration OUTAGE = Duration.ofSeconds(12);
+    /** A password in the JDBC URL (PostgreSQL here trusts local users and ignores it); no log line may show it. */
+    private static final String URL_PASSWORD = "url-secret-4711";
+    /** Most log lines an outage may cause, stack trace excluded: one per kind of failure per 10 s, and a few more. */
+    private static final int MAX_LOG_LINES = 50;
     private static final int READERS = 4;
+    /** Clients signing in, using, signing out the moment the database is back: a burst of write transactions. */
+    private static final int RECOVERY_CLIENTS = 8;
+    /** Sessions an administrator revokes the moment the database is back. */
+    private static final int VICTIMS = 4;
     private static final long PROBE_MILLIS = 20;
 
     private final ConcurrentLinkedQueue<Exchange> exchanges = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
+    /** Store calls the test makes itself (revocations, activity flushes) that failed after the recovery. */
+    private final ConcurrentLinkedQueue<String> failedCalls = new ConcurrentLinkedQueue<>();
 
     @Test
     void anOutageIsRefusedWith503AndTheAppRecoversByItself() throws Exception {
         try (RestartablePostgres postgres = RestartablePostgres.launch()) {
             String url = postgres.newDatabase();
-            SessionkitSettings settings = SessionkitSettings.builder().jdbcUrl(url).jdbcUser("postgres")
+            SessionkitSettings settings = SessionkitSettings.builder().jdbcUrl(url + "&password=" + URL_PASSWORD)
+                    .jdbcUser("postgres")
                     .schema(SchemaMode.CREATE).revocationLatency(Duration.ZERO)
                     // Short, so touches (writes) are part of the load as well as reads.
                     .touchInterval(Duration.ofSeconds(1))
@@ -67,7 +84,8 @@ class DatabaseOutageIT {
                     .build();
             try (Sessionkit sessionkit = Sessionkit.builder(settings).build();
                     JettyContainer jetty = new JettyContainer();
-                    QuietLogs quiet = QuietLogs.silence("org.eclipse.persistence", SessionFilter.class.getName())) {
+                    // From here on, everything logged is counted (and kept off the console).
+                    LogCapture logs = LogCapture.start()) {
                 URI base = jetty.start(new TestApp.FilterSetup.Instance(new SessionFilter(sessionkit)));
                 List<Thread> clients = new ArrayList<>();
                 for (int i = 0; i < READERS; i++) {
@@ -76,6 +94,13 @@ class DatabaseOutageIT {
                     clients.add(start("reader-" + i, () -> readLoop(browser)));
                 }
                 clients.add(start("newcomer", () -> loginLoop(base)));
+                List<Browser> victims = new ArrayList<>();
+                List<SessionId> victimIds = new ArrayList<>();
+                for (int i = 0; i < VICTIMS; i++) {
+                    Browser victim = new Browser(base);
+                    victimIds.add(SessionId.parse(victim.login("victim-" + i, "user")).orElseThrow());
+                    victims.add(victim);
+                }
 
                 awaitExchanges("every client served while the database is up", Duration.ofSeconds(15),
                         e -> e.status() == 200, READERS * 3);
@@ -96,6 +121,8 @@ class DatabaseOutageIT {
                 prober.join(ANSWER_BOUND.toMillis());
                 assertTrue(accepting.get() != 0, "the prober saw the database accept connections again");
                 long ready = accepting.get();
+                // At once, no grace period, the load still running: every kind of write must work on its first try.
+                recoverySteps(base, sessionkit, victims, victimIds);
                 Exchange firstServed = awaitFirst("an authenticated request served after the restart",
                         RECOVERY_BOUND.plus(ANSWER_BOUND),
                         e -> e.kind().equals("app") && e.status() == 200 && e.startedAfter(restarting));
@@ -104,13 +131,19 @@ class DatabaseOutageIT {
                 long recovered = System.nanoTime();
                 awaitExchanges("more requests after the recovery", Duration.ofSeconds(10),
                         e -> e.startedAfter(recovered), READERS * 5);
+                // The store says it is back once a call works after a quiet second; the load is still running.
+                boolean backLogged = logs.awaitMessage("Session store is back after", Duration.ofSeconds(10));
                 running.set(false);
+                logs.close();
                 for (Thread client : clients) {
                     client.join(ANSWER_BOUND.plusSeconds(15).toMillis());
                 }
 
                 report(stopping, down, restarting, ready, firstServed, recovered);
+                reportLogs(logs);
                 assertOutcome(stopping, down, restarting, ready, firstServed, recovered);
+                assertTrue(backLogged, "the store logged that it is back");
+                assertReadableLogs(logs);
             }
         }
     }
@@ -146,6 +179,140 @@ class DatabaseOutageIT {
         List<Exchange> after = all.stream().filter(e -> e.startedAfter(recovered)).toList();
         assertTrue(after.stream().allMatch(e -> e.status() == 200), "all served after the recovery: "
                 + after.stream().filter(e -> e.status() != 200).toList());
+
+        // From the instant the database accepts connections again: nothing fails, not even the first write.
+        List<Exchange> sinceReady = all.stream().filter(e -> e.startedAfter(ready)).toList();
+        List<Exchange> failedSinceReady = sinceReady.stream().filter(e -> e.status() != expectedStatus(e)).toList();
+        assertTrue(failedSinceReady.isEmpty(), "no request failed once the database accepted connections again ("
+                + sinceReady.size() + " sent since): " + failedSinceReady);
+        assertTrue(failedCalls.isEmpty(), "no revocation or activity write failed once the database accepted "
+                + "connections again: " + List.copyOf(failedCalls));
+        for (String kind : List.of("recovery-login", "recovery-app", "recovery-end-others", "recovery-logout",
+                "recovery-after-logout", "victim-app")) {
+            assertTrue(sinceReady.stream().anyMatch(e -> e.kind().equals(kind)), "the recovery steps sent " + kind);
+        }
+    }
+
+    private static void reportLogs(LogCapture logs) {
+        System.out.printf("  the outage logged %d lines, %d stack traces, %d lines on System.out/err:%n",
+                logs.messageLines().size(), logs.stackTraces().size(), logs.streamLines().size());
+        logs.messageLines().forEach(line -> System.out.println("    | " + line));
+    }
+
+    /**
+     * During the outage and its recovery, the log stays readable: a bounded number of lines (one per kind of failure
+     * per 10 s, with a count of the ones held back), at most one stack trace, one line saying the store is back, and
+     * never the password of the JDBC URL.
+     */
+    private static void assertReadableLogs(LogCapture logs) {
+        List<String> lines = new ArrayList<>(logs.messageLines());
+        lines.addAll(logs.streamLines());
+        assertTrue(lines.size() < MAX_LOG_LINES, "fewer than " + MAX_LOG_LINES + " log lines for a "
+                + OUTAGE.toSeconds() + " s outage under load, stack trace excluded: " + lines.size() + "\n"
+                + String.join("\n", lines));
+        assertTrue(logs.stackTraces().size() <= 1, "at most one stack trace per outage: "
+                + logs.stackTraces().size());
+        assertTrue(logs.streamLines().stream().noneMatch(line -> line.matches("\\s+at .*")),
+                "no stack trace printed on System.out/err: " + logs.streamLines());
+        assertTrue(lines.stream().anyMatch(line -> line.matches(".*\\d+ more like it.*")),
+                "a repeated failure is logged with the count of the ones held back: " + lines);
+        assertTrue(lines.stream().filter(line -> line.contains("Session store is back after")).count() == 1,
+                "one line says the store is back: " + lines);
+        List<String> everything = new ArrayList<>(lines);
+        everything.addAll(logs.stackTraces());
+        assertTrue(everything.stream().noneMatch(text -> text.contains(URL_PASSWORD)),
+                "the JDBC URL's password is never logged");
+    }
+
+    /** What each kind of request must answer when the store works. */
+    private static int expectedStatus(Exchange exchange) {
+        return switch (exchange.kind()) {
+            case "recovery-logout" -> 204;
+            case "recovery-after-logout", "victim-app" -> 401;
+            default -> 200;
+        };
+    }
+
+    /**
+     * The moment the database is back: {@link #RECOVERY_CLIENTS} new users at once sign in, use the session, sign
+     * out their other sessions and sign out (each a write transaction, together more than the pool's hot
+     * connections); an administrator revokes {@link #VICTIMS} sessions, whose next requests are refused; buffered
+     * activity is written. Each step runs once: a failure is recorded, never retried.
+     */
+    private void recoverySteps(URI base, Sessionkit sessionkit, List<Browser> victims, List<SessionId> victimIds)
+            throws InterruptedException {
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> steps = new ArrayList<>();
+        for (int i = 0; i < RECOVERY_CLIENTS; i++) {
+            String user = "recovering-" + i;
+            steps.add(start(user, () -> {
+                awaitQuietly(go);
+                signInUseAndSignOut(new Browser(base), user);
+            }));
+        }
+        steps.add(start("admin", () -> {
+            awaitQuietly(go);
+            for (SessionId id : victimIds) {
+                try {
+                    if (sessionkit.service().end(id, EndReason.REVOKED_BY_ADMIN).isEmpty()) {
+                        failedCalls.add("revoking " + id.value() + " found no active session");
+                    }
+                } catch (RuntimeException e) {
+                    failedCalls.add("revoking " + id.value() + ": " + e);
+                }
+            }
+            for (Browser victim : victims) {
+                long started = System.nanoTime();
+                exchanges.add(Exchange.of("victim-app", "victim", started,
+                        victim.get("/app/x", "Accept", "application/json")));
+            }
+        }));
+        steps.add(start("activity", () -> {
+            awaitQuietly(go);
+            try {
+                sessionkit.flushActivity();
+            } catch (RuntimeException e) {
+                failedCalls.add("writing buffered activity: " + e);
+            }
+        }));
+        go.countDown();
+        for (Thread step : steps) {
+            step.join(ANSWER_BOUND.multipliedBy(6).toMillis());
+        }
+    }
+
+    private void signInUseAndSignOut(Browser browser, String user) {
+        String step = "recovery-login";
+        long started = System.nanoTime();
+        try {
+            HttpResponse<String> login = browser.post("/login", Map.of("username", user, "roles", "user"));
+            exchanges.add(Exchange.of(step, user, started, login));
+            if (login.statusCode() != 200) {
+                return;
+            }
+            step = "recovery-app";
+            started = System.nanoTime();
+            exchanges.add(Exchange.of(step, user, started, browser.get("/app/x", "Accept", "application/json")));
+            step = "recovery-end-others";
+            started = System.nanoTime();
+            exchanges.add(Exchange.of(step, user, started, browser.post("/app/end-others", Map.of())));
+            step = "recovery-logout";
+            started = System.nanoTime();
+            exchanges.add(Exchange.of(step, user, started, browser.post("/logout", Map.of())));
+            step = "recovery-after-logout";
+            started = System.nanoTime();
+            exchanges.add(Exchange.of(step, user, started, browser.get("/app/x", "Accept", "application/json")));
+        } catch (RuntimeException e) {
+            exchanges.add(Exchange.failed(step, user, started, e));
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void report(long stopping, long down, long restarting, long ready, Exchange firstServed,
