@@ -1,10 +1,11 @@
 package dev.sessionkit.store;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sessionkit.config.CredentialRedactor;
 import dev.sessionkit.testing.MutableClock;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -35,7 +36,10 @@ class OutageLogTest {
         assertEquals(1, lines.size());
         assertEquals("Session store failing: create a session: Connection to db:5432 refused [SQL state 08001] "
                 + "(stack trace of the outage's first failure)", lines.get(0).message());
-        assertSame(failure, lines.get(0).thrown());
+        // A redacted copy (a driver's message may carry a password) with the same type, message and stack.
+        Throwable thrown = lines.get(0).thrown();
+        assertEquals(failure.toString(), thrown.toString());
+        assertArrayEquals(failure.getStackTrace(), thrown.getStackTrace());
     }
 
     @Test
@@ -113,7 +117,7 @@ class OutageLogTest {
     void aPasswordInAMessageIsMasked() {
         log.failed("open jdbc:postgresql://db/app?user=a&password=hunter2", new SQLException("no password=hunter2;"));
 
-        assertTrue(lines.get(0).message().contains("password=***"), lines.get(0).message());
+        assertTrue(lines.get(0).message().contains("password=" + CredentialRedactor.MASK), lines.get(0).message());
         assertTrue(!lines.get(0).message().contains("hunter2"), lines.get(0).message());
     }
 
