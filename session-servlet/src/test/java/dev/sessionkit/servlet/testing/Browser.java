@@ -81,7 +81,18 @@ public final class Browser {
             request.header(headers[i], headers[i + 1]);
         }
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest built = request.build();
+            HttpResponse<String> response;
+            try {
+                response = CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                if (!isStaleConnection(e)) {
+                    throw e;
+                }
+                // The shared client reused a pooled connection that a stopped test server had closed (a later
+                // server can get the same port) and not one byte came back, so the request is sent once more.
+                response = CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
+            }
             remember(response.headers().allValues("Set-Cookie"));
             return response;
         } catch (IOException e) {
@@ -90,6 +101,10 @@ public final class Browser {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static boolean isStaleConnection(IOException e) {
+        return e.getMessage() != null && e.getMessage().contains("header parser received no bytes");
     }
 
     private void remember(List<String> setCookies) {
