@@ -1,7 +1,6 @@
 package dev.sessionkit.servlet;
 
 import dev.sessionkit.Sessionkit;
-import dev.sessionkit.SessionkitException;
 import dev.sessionkit.config.CredentialRedactor;
 import dev.sessionkit.config.SessionkitSettings;
 import dev.sessionkit.service.IssuedSession;
@@ -72,9 +71,10 @@ public class SessionFilter implements Filter {
         try {
             settings = provided != null ? provided.settings() : ServletSettings.resolve(config);
             sessionkit = provided != null ? provided : Sessionkit.builder(settings).build();
-        } catch (SessionkitException e) {
+        } catch (RuntimeException e) {
             // One clear line for the operator; the deployment fails instead of running without sessions. The
-            // container logs the whole chain, and a driver's message may quote the JDBC URL: all of it is redacted.
+            // container logs the whole chain, and a driver's message may quote the JDBC URL: all of it is redacted,
+            // for a setting we refused (SessionkitException) and for anything a driver or provider threw alike.
             CredentialRedactor redactor = settings == null ? CredentialRedactor.patterns()
                     : CredentialRedactor.of(settings);
             String message = "Sessionkit cannot start: " + redactor.redact(e.getMessage());
