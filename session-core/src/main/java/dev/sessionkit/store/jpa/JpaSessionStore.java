@@ -2,8 +2,8 @@ package dev.sessionkit.store.jpa;
 
 import static dev.sessionkit.store.jpa.SessionRows.utc;
 
-import dev.sessionkit.config.MaxSessionsPolicy;
 import dev.sessionkit.policy.SessionLimit;
+import dev.sessionkit.policy.SessionLimitRule;
 import dev.sessionkit.session.EndReason;
 import dev.sessionkit.session.Ending;
 import dev.sessionkit.session.SessionId;
@@ -353,22 +353,14 @@ public final class JpaSessionStore implements SessionStore {
                 + "WHERE s.userId = :user AND s.status = 'active' ORDER BY s.id", SessionEntity.class)
                 .setParameter("user", userId)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList().stream().map(SessionRows::toRecord)
-                .sorted(java.util.Comparator.comparing(SessionRecord::createdAt)
-                        .thenComparing(s -> s.id().value()))
-                .toList();
-        List<SessionRecord> ended = new ArrayList<>();
-        for (EndReason expiry : List.of(EndReason.EXPIRED_ABSOLUTE, EndReason.EXPIRED_IDLE)) {
-            ended.addAll(endLocked(em, active.stream()
-                    .filter(s -> s.expiryAt(now).filter(expiry::equals).isPresent()).toList(), expiry, now));
-        }
-        List<SessionRecord> usable = active.stream().filter(s -> !s.isExpiredAt(now)).toList();
-        int excess = usable.size() - limit.maxPerUser() + 1;
-        if (excess > 0 && limit.policy() == MaxSessionsPolicy.REJECT) {
+                .getResultList().stream().map(SessionRows::toRecord).toList();
+        SessionLimitRule.Plan plan = SessionLimitRule.plan(limit, active, now);
+        if (plan.rejected()) {
             throw new SessionLimitReachedException(limit.maxPerUser());
         }
-        if (excess > 0) {
-            ended.addAll(endLocked(em, usable.subList(0, excess), EndReason.EVICTED_BY_LIMIT, now));
+        List<SessionRecord> ended = new ArrayList<>();
+        for (SessionLimitRule.Ends ends : plan.ends()) {
+            ended.addAll(endLocked(em, ends.sessions(), ends.reason(), now));
         }
         return ended;
     }

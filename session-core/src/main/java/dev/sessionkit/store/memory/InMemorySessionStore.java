@@ -1,7 +1,7 @@
 package dev.sessionkit.store.memory;
 
-import dev.sessionkit.config.MaxSessionsPolicy;
 import dev.sessionkit.policy.SessionLimit;
+import dev.sessionkit.policy.SessionLimitRule;
 import dev.sessionkit.session.EndReason;
 import dev.sessionkit.session.Ending;
 import dev.sessionkit.session.SessionId;
@@ -61,21 +61,14 @@ public final class InMemorySessionStore implements SessionStore {
                     .map(hash -> ofUser(session.userId())
                             .noneMatch(s -> s.browserIdHash().filter(hash::equals).isPresent()))
                     .orElse(true);
+            SessionLimitRule.Plan plan = SessionLimitRule.plan(limit,
+                    ofUser(session.userId()).filter(SessionRecord::isActive).toList(), now);
+            if (plan.rejected()) {
+                throw new SessionLimitReachedException(limit.maxPerUser());
+            }
             List<SessionRecord> ended = new ArrayList<>();
-            if (limit.isLimited()) {
-                for (SessionRecord expired : ofUser(session.userId())
-                        .filter(s -> s.isActive() && s.isExpiredAt(now)).toList()) {
-                    ended.add(endLocked(expired, expired.expiryAt(now).orElseThrow(), now));
-                }
-                List<SessionRecord> active = ofUser(session.userId()).filter(SessionRecord::isActive)
-                        .sorted(Comparator.comparing(SessionRecord::createdAt)).toList();
-                int excess = active.size() - limit.maxPerUser() + 1;
-                if (excess > 0 && limit.policy() == MaxSessionsPolicy.REJECT) {
-                    throw new SessionLimitReachedException(limit.maxPerUser());
-                }
-                for (int i = 0; i < excess; i++) {
-                    ended.add(endLocked(active.get(i), EndReason.EVICTED_BY_LIMIT, now));
-                }
+            for (SessionLimitRule.Ends ends : plan.ends()) {
+                ends.sessions().forEach(s -> ended.add(endLocked(s, ends.reason(), now)));
             }
             put(session);
             return new CreateResult(session, ended, newDevice);
