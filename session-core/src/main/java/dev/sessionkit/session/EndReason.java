@@ -32,15 +32,6 @@ public enum EndReason {
     }
 
     /**
-     * Tells whether time ended the session rather than someone's action.
-     *
-     * @return true for the two expiry reasons
-     */
-    public boolean isExpiry() {
-        return this == EXPIRED_IDLE || this == EXPIRED_ABSOLUTE;
-    }
-
-    /**
      * Parses a wire name without throwing.
      *
      * @param wireName e.g. {@code expired-idle}; may be null

@@ -2,7 +2,6 @@ package dev.sessionkit.store;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * One page of results and the total they come from.
@@ -33,16 +32,5 @@ public record Page<T>(List<T> items, PageRequest request, long total) {
      */
     public boolean hasNext() {
         return (long) request.offset() + items.size() < total;
-    }
-
-    /**
-     * Converts the items, keeping paging.
-     *
-     * @param mapper the conversion
-     * @param <R> the new item type
-     * @return a page of converted items
-     */
-    public <R> Page<R> map(Function<? super T, ? extends R> mapper) {
-        return new Page<>(items.stream().<R>map(mapper).toList(), request, total);
     }
 }

@@ -26,10 +26,4 @@ class LeaseEntity {
     protected LeaseEntity() {
         // for JPA
     }
-
-    LeaseEntity(String name, String holder, OffsetDateTime expiresAt) {
-        this.name = name;
-        this.holder = holder;
-        this.expiresAt = expiresAt;
-    }
 }

@@ -69,15 +69,6 @@ public final class SchemaScripts {
         return read(dialect.createScript());
     }
 
-    /**
-     * Returns the text of the script that drops the tables and all session data.
-     *
-     * @return SQL statements separated by semicolons
-     */
-    public String dropScript() {
-        return read(dialect.dropScript());
-    }
-
     /** Splits a script into statements: comment lines dropped, statements end with a semicolon at line end. */
     static List<String> statements(String script) {
         List<String> statements = new ArrayList<>();
