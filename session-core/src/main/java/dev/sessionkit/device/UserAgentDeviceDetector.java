@@ -1,5 +1,7 @@
 package dev.sessionkit.device;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Objects;
@@ -11,8 +13,8 @@ import ua_parser.Parser;
  * per user agent, and client hints are applied on top of it on every call (they are cheap and vary per request).
  *
  * <p>Thread-safe: uap-java's {@link Parser} holds only compiled patterns after construction (its
- * {@code CachingParser} is not used because its unsynchronised LRU map is unsafe across threads), and the cache is a
- * {@link BoundedCache}.
+ * {@code CachingParser} is not used because its unsynchronised LRU map is unsafe across threads), and the cache is
+ * Caffeine's, bounded in size (evictions run on the calling thread, so the bound holds when a call returns).
  */
 final class UserAgentDeviceDetector implements DeviceDetector {
 
@@ -22,11 +24,16 @@ final class UserAgentDeviceDetector implements DeviceDetector {
     private static final Logger LOG = System.getLogger(UserAgentDeviceDetector.class.getName());
 
     private final Parser parser;
-    private final BoundedCache<String, DeviceInfo> cache;
+    private final Cache<String, DeviceInfo> cache;
+    private final int capacity;
 
     UserAgentDeviceDetector(Parser parser, int cacheSize) {
         this.parser = Objects.requireNonNull(parser, "parser");
-        this.cache = new BoundedCache<>(cacheSize);
+        if (cacheSize < 1) {
+            throw new IllegalArgumentException("cacheSize must be at least 1 but was " + cacheSize);
+        }
+        this.capacity = cacheSize;
+        this.cache = Caffeine.newBuilder().maximumSize(cacheSize).executor(Runnable::run).build();
     }
 
     @Override
@@ -34,13 +41,14 @@ final class UserAgentDeviceDetector implements DeviceDetector {
         if (data == null) {
             return DeviceInfo.unknown();
         }
-        DeviceInfo fromUserAgent = cache.computeIfAbsent(data.userAgent(), this::parse);
+        DeviceInfo fromUserAgent = cache.get(data.userAgent(), this::parse);
         return ClientHints.from(data).applyTo(fromUserAgent);
     }
 
     /** Returns how many parsed user agents the cache holds now. */
     int cacheSize() {
-        return cache.size();
+        cache.cleanUp();
+        return Math.toIntExact(cache.estimatedSize());
     }
 
     private DeviceInfo parse(String userAgent) {
@@ -62,6 +70,6 @@ final class UserAgentDeviceDetector implements DeviceDetector {
 
     @Override
     public String toString() {
-        return "DeviceDetector.standard() [cache " + cache.size() + "/" + cache.capacity() + "]";
+        return "DeviceDetector.standard() [cache " + cacheSize() + "/" + capacity + "]";
     }
 }
