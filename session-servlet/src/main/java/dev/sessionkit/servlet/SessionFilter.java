@@ -6,6 +6,7 @@ import dev.sessionkit.config.SessionkitSettings;
 import dev.sessionkit.service.IssuedSession;
 import dev.sessionkit.service.ValidationResult;
 import dev.sessionkit.session.SessionRecord;
+import dev.sessionkit.store.OutageLog;
 import dev.sessionkit.store.SessionStoreUnavailableException;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -17,6 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.Principal;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -43,7 +45,9 @@ public class SessionFilter implements Filter {
     private static final System.Logger LOG = System.getLogger(SessionFilter.class.getName());
     private static final Duration STORE_DOWN_LOG_INTERVAL = Duration.ofSeconds(10);
 
-    private final ThrottledWarning storeDown = new ThrottledWarning(LOG, STORE_DOWN_LOG_INTERVAL, System::nanoTime);
+    // The same throttle as the store's own outage log: one line per kind of failure per interval, with a count.
+    private final OutageLog storeDown = new OutageLog(LOG, "Sessionkit filter", STORE_DOWN_LOG_INTERVAL,
+            Clock.systemUTC());
 
     private final Sessionkit provided;
     private SessionkitRuntime runtime;
@@ -116,8 +120,8 @@ public class SessionFilter implements Filter {
             if (response.isCommitted()) {
                 throw e;
             }
-            storeDown.warn("Session store unavailable, answering 503: "
-                    + CredentialRedactor.redactText(e.getMessage()));
+            storeDown.failed("answering 503, session store unavailable: "
+                    + CredentialRedactor.redactText(e.getMessage()), null);
             response.resetBuffer();
             response.setHeader("Retry-After", "5");
             Problems.write(response, 503, "Service Unavailable",
