@@ -2,8 +2,8 @@ package dev.sessionkit.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -260,25 +260,7 @@ public final class SessionkitSettings {
      */
     @Override
     public boolean equals(Object other) {
-        if (this == other) {
-            return true;
-        }
-        if (!(other instanceof SessionkitSettings)) {
-            return false;
-        }
-        SessionkitSettings o = (SessionkitSettings) other;
-        return maxSessionsPerUser == o.maxSessionsPerUser && cookieSecure == o.cookieSecure
-                && adoptContainerLogin == o.adoptContainerLogin && jdbcUrl.equals(o.jdbcUrl)
-                && jdbcUser.equals(o.jdbcUser) && jdbcPassword.equals(o.jdbcPassword)
-                && Objects.equals(datasource, o.datasource) && schema == o.schema
-                && idleTimeout.equals(o.idleTimeout) && absoluteTimeout.equals(o.absoluteTimeout)
-                && maxSessionsPolicy == o.maxSessionsPolicy && cookieName.equals(o.cookieName)
-                && cookieSameSite == o.cookieSameSite && Objects.equals(loginPath, o.loginPath)
-                && excludePaths.equals(o.excludePaths) && trustedProxies.equals(o.trustedProxies)
-                && touchInterval.equals(o.touchInterval) && cleanupInterval.equals(o.cleanupInterval)
-                && historyRetention.equals(o.historyRetention) && adminRole.equals(o.adminRole)
-                && revocationLatency.equals(o.revocationLatency) && browserIdCookie.equals(o.browserIdCookie)
-                && Objects.equals(geoipDatabase, o.geoipDatabase) && crossSiteLogin == o.crossSiteLogin;
+        return this == other || other instanceof SessionkitSettings o && values().equals(o.values());
     }
 
     /**
@@ -288,7 +270,12 @@ public final class SessionkitSettings {
      */
     @Override
     public int hashCode() {
-        return Objects.hash(jdbcUrl, jdbcUser, jdbcPassword, datasource, schema, idleTimeout, absoluteTimeout,
+        return values().hashCode();
+    }
+
+    /** Every value, in one list that equals and hashCode share, so a new key cannot be left out of one of them. */
+    private List<Object> values() {
+        return Arrays.asList(jdbcUrl, jdbcUser, jdbcPassword, datasource, schema, idleTimeout, absoluteTimeout,
                 maxSessionsPerUser, maxSessionsPolicy, cookieName, cookieSecure, cookieSameSite, loginPath,
                 excludePaths, trustedProxies, touchInterval, cleanupInterval, historyRetention, adminRole,
                 revocationLatency, browserIdCookie, geoipDatabase, adoptContainerLogin, crossSiteLogin);
