@@ -23,9 +23,9 @@ import org.eclipse.persistence.internal.databaseaccess.Accessor;
  * failures never reach EclipseLink at all (the activity batch runs plain JDBC). And a connection that sat idle may
  * have died with nobody noticing: a database restart while no request came leaves no failure behind. Under load
  * connections come back within milliseconds and are not checked; an idle one costs one round trip (10 to 30
- * microseconds measured on a local PostgreSQL). A read on a connection that died within the window fails, is
- * recognised as a broken connection and retried once by EclipseLink; finding it dead makes every connection suspect,
- * so the retry gets a checked one.
+ * microseconds measured on a local PostgreSQL). A read on a connection that died within the window (a restart
+ * quicker than the window does that) fails; its failure makes every connection suspect, and {@link Transactions}
+ * runs the read once more, on a checked connection.
  */
 final class CheckedConnections {
 

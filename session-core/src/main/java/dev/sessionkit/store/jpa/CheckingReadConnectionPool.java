@@ -8,9 +8,9 @@ import org.eclipse.persistence.sessions.server.ServerSession;
 
 /**
  * EclipseLink's shared read pool, handing out a connection unchecked only when {@link CheckedConnections} trusts it
- * (it worked moments ago and nothing failed since); any other is checked first and a dead one closed. EclipseLink
- * retries a read that failed on a dead connection once, but the retry may draw another connection that died in the
- * same outage; finding the first dead one makes all of them suspect, so the retry gets a checked one.
+ * (it worked moments ago and nothing failed since); any other is checked first and a dead one closed. A read that
+ * failed on a dead connection runs once more (see {@link Transactions}); finding the first dead one makes all of them
+ * suspect, so the second run gets a checked one.
  */
 final class CheckingReadConnectionPool extends ReadConnectionPool {
 

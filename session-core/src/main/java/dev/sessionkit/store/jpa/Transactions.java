@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Runs store work in a fresh EntityManager, so nothing is ever served from a persistence context that another node
@@ -62,25 +63,55 @@ final class Transactions {
         this.writerWaitMillis = writerWaitMillis;
     }
 
-    /** Runs work in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs work in one transaction: committed when it returns, rolled back when it throws. The work may run more than
+     * once (see {@link RerunnableFailures}), so it must change nothing but the database.
+     */
     <T> T write(String what, Function<EntityManager, T> work) {
         awaitTurn(what);
         try {
-            try {
-                return writeNow(what, work);
-            } catch (DeadConnectionException dead) {
-                // Safe to run again: the check came before the transaction's first statement, so nothing ran.
-                try {
-                    return writeNow(what, work);
-                } catch (DeadConnectionException again) {
-                    throw failure(what, again);
-                }
-            }
+            return attempt(what, () -> writeNow(what, work), true);
         } finally {
             if (writers != null) {
                 writers.release();
             }
         }
+    }
+
+    /**
+     * Runs a call until it succeeds or fails in a way that forbids another run, and turns the last failure into
+     * "store unavailable". A rerun that succeeds is not an outage: it is neither logged nor counted as one.
+     */
+    private <T> T attempt(String what, Supplier<T> call, boolean writes) {
+        RuntimeException failure = null;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                T result = call.get();
+                health.succeeded();
+                return result;
+            } catch (SessionkitException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                if (failure != null) {
+                    e.addSuppressed(failure);
+                }
+                failure = e;
+                if (attempt >= allowedAttempts(e, writes)) {
+                    // The store boundary: every JPA/JDBC failure means "cannot answer", which callers turn into 503.
+                    throw failure(what, e);
+                }
+                // Whatever connection the failed run had, its siblings may share its fate: check them first.
+                health.connections().failureSeen();
+            }
+        }
+    }
+
+    private static int allowedAttempts(RuntimeException failure, boolean writes) {
+        if (failure instanceof DeadConnectionException) {
+            // Safe to run again: the check came before the transaction's first statement, so nothing ran.
+            return RerunnableFailures.LOST_CONNECTION_ATTEMPTS;
+        }
+        return RerunnableFailures.attempts(failure, writes);
     }
 
     private void awaitTurn(String what) {
@@ -111,13 +142,7 @@ final class Transactions {
             }
             T result = work.apply(em);
             tx.commit();
-            health.succeeded();
             return result;
-        } catch (SessionkitException | DeadConnectionException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // The store boundary: every JPA/JDBC failure means "cannot answer", which callers turn into 503.
-            throw failure(what, e);
         } finally {
             rollbackQuietly(tx, what);
             em.close();
@@ -152,18 +177,15 @@ final class Transactions {
         }
     }
 
-    /** Runs read-only work outside a transaction. */
+    /** Runs read-only work outside a transaction; a read that lost its connection runs once more on another. */
     <T> T read(String what, Function<EntityManager, T> work) {
+        return attempt(what, () -> readNow(what, work), false);
+    }
+
+    private <T> T readNow(String what, Function<EntityManager, T> work) {
         EntityManager em = open(what);
         try {
-            T result = work.apply(em);
-            health.succeeded();
-            return result;
-        } catch (SessionkitException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // Same boundary as write(): the caller can only treat this as "store unavailable".
-            throw failure(what, e);
+            return work.apply(em);
         } finally {
             em.close();
         }

@@ -80,9 +80,18 @@ class StaleConnectionsIT {
             try {
                 result.get();
             } catch (java.util.concurrent.ExecutionException e) {
-                failures.add(String.valueOf(e.getCause()));
+                failures.add(causeChain(e.getCause()));
             }
         }
         return failures;
+    }
+
+    /** The failure and its causes, so that a failed run says which error the database gave. */
+    private static String causeChain(Throwable failure) {
+        StringBuilder chain = new StringBuilder(String.valueOf(failure));
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            chain.append(" <- ").append(cause);
+        }
+        return chain.toString();
     }
 }
