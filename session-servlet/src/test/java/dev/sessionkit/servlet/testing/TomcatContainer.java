@@ -19,6 +19,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
@@ -37,6 +38,9 @@ import org.apache.tomcat.util.descriptor.web.FilterMap;
  * deployment gets from the jar's {@code web-fragment.xml} (embedded {@code addContext} scans no fragments).
  */
 public final class TomcatContainer implements TestContainer {
+
+    /** A connector's request worker, as Tomcat names it in its warnings. */
+    private static final Pattern CONNECTOR_WORKER = Pattern.compile("thread named \\[http-nio-[^\\]]*-exec-\\d+\\]");
 
     /** System property naming the Tomcat version a Failsafe execution put on the classpath, e.g. "10.1.". */
     public static final String EXPECTED_VERSION_PROPERTY = "sessionkit.it.tomcat-version";
@@ -166,13 +170,19 @@ public final class TomcatContainer implements TestContainer {
     }
 
     /**
-     * Tomcat's "still processing a request" warning for a worker whose stack, taken a moment later, shows it idle in
-     * its pool waiting for work: the request had just finished (the client already had its answer) when the check
-     * ran. A request really stuck in app code shows that code in the stack and is still reported.
+     * Tomcat's warnings about one of its own connector workers whose stack, taken a moment later, shows it idle in
+     * its pool waiting for work: "still processing a request" (the request had just finished, the client already had
+     * its answer, when the check ran), or "started a thread ... but has failed to stop it" (a worker the pool created
+     * while serving this app, so it carries the app's class loader until the connector stops, right after). A request
+     * really stuck in app code shows that code in the stack, and a thread the app started has another name; both are
+     * still reported.
      */
     private static boolean isIdleWorker(String message) {
-        return message != null && message.contains("is still processing a request that has yet to finish")
-                && message.contains("TaskQueue.take");
+        if (message == null || !message.contains("TaskQueue.take")) {
+            return false;
+        }
+        return message.contains("is still processing a request that has yet to finish")
+                || (message.contains("but has failed to stop it") && CONNECTOR_WORKER.matcher(message).find());
     }
 
     private void deleteBaseDir() throws IOException {
