@@ -8,7 +8,9 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -85,7 +87,12 @@ final class SoakLoad {
             SplittableRandom random = new SplittableRandom(seed + i);
             running.add(workers.submit(() -> work(random)));
         }
-        sleepers = Executors.newScheduledThreadPool(2, r -> new Thread(r, "soak-sleepy-" + names.incrementAndGet()));
+        ScheduledThreadPoolExecutor sleeping = new ScheduledThreadPoolExecutor(2,
+                r -> new Thread(r, "soak-sleepy-" + names.incrementAndGet()));
+        // At stop, a sleeper's next visit is dropped but a visit under way is answered: interrupting it (as
+        // shutdownNow did) broke its request off and was counted as a transport error of the product.
+        sleeping.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        sleepers = sleeping;
         for (int i = 0; i < sleepyUsers; i++) {
             new Sleepy("sleepy-" + i, new SplittableRandom(seed - 1 - i)).next(0);
         }
@@ -95,7 +102,7 @@ final class SoakLoad {
     void stop() throws Exception {
         stopping.set(true);
         workers.shutdown();
-        sleepers.shutdownNow();
+        sleepers.shutdown();
         if (!workers.awaitTermination(1, TimeUnit.MINUTES) || !sleepers.awaitTermination(1, TimeUnit.MINUTES)) {
             throw new AssertionError("the load did not stop within a minute");
         }
@@ -197,8 +204,14 @@ final class SoakLoad {
         }
 
         void next(long delayMillis) {
-            if (!stopping.get()) {
+            if (stopping.get()) {
+                return;
+            }
+            try {
                 sleepers.schedule(this::act, delayMillis, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stoppedMeanwhile) {
+                // stop() came between the check and the schedule: this user's visits are over, as intended.
+                return;
             }
         }
 
