@@ -1,6 +1,5 @@
 package dev.sessionkit;
 
-import dev.sessionkit.config.CredentialRedactor;
 import dev.sessionkit.config.InvalidSettingException;
 import dev.sessionkit.config.SessionkitSettings;
 import dev.sessionkit.device.DeviceDetector;
@@ -13,11 +12,13 @@ import dev.sessionkit.service.SessionListener;
 import dev.sessionkit.service.SessionListeners;
 import dev.sessionkit.service.SessionQueries;
 import dev.sessionkit.service.SessionService;
-import dev.sessionkit.store.OutageLog;
+import dev.sessionkit.store.EndedSessionsChannels;
+import dev.sessionkit.store.LeaseStore;
+import dev.sessionkit.store.SessionReports;
 import dev.sessionkit.store.SessionStore;
 import dev.sessionkit.store.cache.BufferedActivityStore;
 import dev.sessionkit.store.cache.CachingSessionStore;
-import dev.sessionkit.store.jpa.JpaSessionStores;
+import dev.sessionkit.store.memory.InMemoryLeases;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,12 +27,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import javax.sql.DataSource;
 
 /**
@@ -49,11 +44,6 @@ public final class Sessionkit implements AutoCloseable {
     /** Batches per kind of cleanup work in one run; the rest waits for the next run. */
     public static final int CLEANUP_MAX_BATCHES = 100;
 
-    private static final Duration MAX_FLUSH_PERIOD = Duration.ofSeconds(1);
-    private static final Duration MIN_FLUSH_PERIOD = Duration.ofMillis(50);
-
-    private static final System.Logger LOG = System.getLogger(Sessionkit.class.getName());
-
     private final SessionkitSettings settings;
     private final SessionStore store;
     private final LocationResolver locations;
@@ -61,16 +51,16 @@ public final class Sessionkit implements AutoCloseable {
     private final SessionQueries queries;
     private final SessionCleanup cleanup;
     private final BufferedActivityStore activity;
-    private final ScheduledExecutorService flusher;
-    private final AtomicReference<Thread> flusherThread = new AtomicReference<>();
-    /** Flush failures: at most one line per 10 s with a count; the store itself logs why and when it is back. */
-    private final OutageLog flushFailures;
+    private final ActivityFlusher flusher;
 
     private Sessionkit(Builder builder, SessionStore storeOfRecord, LocationResolver locations) {
         this.settings = builder.settings;
-        this.activity = new BufferedActivityStore(storeOfRecord);
+        this.activity = new BufferedActivityStore(storeOfRecord,
+                ActivityFlusher.activityLag(settings.touchInterval()), builder.clock);
         Duration latency = settings.revocationLatency();
-        this.store = latency.isZero() ? activity : new CachingSessionStore(activity, latency, builder.clock);
+        this.store = latency.isZero() ? activity : new CachingSessionStore(activity, latency, builder.clock,
+                storeOfRecord instanceof EndedSessionsChannels channels ? channels.openEndedSessionsChannel()
+                        : Optional.empty());
         this.locations = locations;
         SessionListeners listeners = new SessionListeners(builder.listeners);
         this.service = SessionService.builder(store, new ExpiryPolicy(settings.idleTimeout(),
@@ -82,48 +72,14 @@ public final class Sessionkit implements AutoCloseable {
                 .locations(locations)
                 .listeners(listeners)
                 .clock(builder.clock)
-                .deferredActivity(activityLag(settings.touchInterval()), this::flushQuietly)
                 .build();
-        this.queries = new SessionQueries(store, builder.clock);
-        this.flushFailures = new OutageLog(LOG, "Activity writing", Duration.ofSeconds(10), builder.clock);
-        this.cleanup = new SessionCleanup(store, listeners, builder.clock, settings.historyRetention(),
+        this.queries = new SessionQueries(store, storeOfRecord instanceof SessionReports reports
+                ? Optional.of(reports) : Optional.empty(), builder.clock);
+        // A store its nodes cannot coordinate through is not shared: this node's own turns are enough.
+        LeaseStore leases = storeOfRecord instanceof LeaseStore shared ? shared : new InMemoryLeases();
+        this.cleanup = new SessionCleanup(store, leases, listeners, builder.clock, settings.historyRetention(),
                 settings.cleanupInterval().multipliedBy(2), builder.nodeId, CLEANUP_BATCH_SIZE, CLEANUP_MAX_BATCHES);
-        this.flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "sessionkit-activity-flush");
-            thread.setDaemon(true);
-            flusherThread.set(thread);
-            return thread;
-        });
-        long period = flushPeriod(settings.touchInterval()).toMillis();
-        flusher.scheduleWithFixedDelay(this::flushQuietly, period, period, TimeUnit.MILLISECONDS);
-    }
-
-    /**
-     * How often buffered activity is written: every second, or every touch interval when that is shorter, so a
-     * crash loses at most one touch interval plus this of last-access.
-     */
-    static Duration flushPeriod(Duration touchInterval) {
-        Duration period = touchInterval.compareTo(MAX_FLUSH_PERIOD) < 0 ? touchInterval : MAX_FLUSH_PERIOD;
-        return period.compareTo(MIN_FLUSH_PERIOD) < 0 ? MIN_FLUSH_PERIOD : period;
-    }
-
-    /**
-     * The longest buffered activity may take to reach the database: up to one flush period of waiting, then the
-     * flush that drains it, possibly after one still running, with a generous second for each.
-     */
-    static Duration activityLag(Duration touchInterval) {
-        return flushPeriod(touchInterval).plus(Duration.ofSeconds(2));
-    }
-
-    private void flushQuietly() {
-        try {
-            activity.flush();
-        } catch (RuntimeException e) {
-            // Kept for the next flush. Throttled: a flush runs every second, and an outage must not flood the log.
-            // No stack trace and no "is back" line here: the store's own outage log has both.
-            flushFailures.failed("could not write the activity of " + activity.pendingCount()
-                    + " sessions; kept for the next flush: " + CredentialRedactor.redactText(e.getMessage()), null);
-        }
+        this.flusher = new ActivityFlusher(activity, settings.touchInterval());
     }
 
     /**
@@ -195,20 +151,7 @@ public final class Sessionkit implements AutoCloseable {
     /** Writes buffered activity, then closes the store (its connection pool) and the location database. */
     @Override
     public void close() {
-        flusher.shutdown();
-        try {
-            if (!flusher.awaitTermination(5, TimeUnit.SECONDS)) {
-                LOG.log(System.Logger.Level.WARNING, "The activity flush did not stop within 5 s");
-            }
-            Thread thread = flusherThread.get();
-            if (thread != null) {
-                // Containers check for leftover threads right after undeploy; a terminated pool's thread may
-                // still be finishing.
-                thread.join(TimeUnit.SECONDS.toMillis(1));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        flusher.close();
         try {
             // The store stack flushes the last activity before closing the database.
             store.close();
@@ -317,47 +260,27 @@ public final class Sessionkit implements AutoCloseable {
          */
         public Sessionkit build() {
             LocationResolver locations = LocationResolvers.fromSetting(settings.geoipDatabase());
+            SessionStore opened = null;
             try {
-                return new Sessionkit(this, openStore(), locations);
+                SessionStore storeOfRecord = store != null ? store
+                        : (opened = SettingsStores.open(settings, Optional.ofNullable(dataSource)));
+                return new Sessionkit(this, storeOfRecord, locations);
             } catch (RuntimeException e) {
+                // A store opened here holds a connection pool: nobody else could ever close it.
+                closeAfterFailure(opened, e);
                 locations.close();
                 throw e;
             }
         }
 
-        private SessionStore openStore() {
-            if (store != null) {
-                return store;
+        private static void closeAfterFailure(SessionStore opened, RuntimeException failure) {
+            if (opened == null) {
+                return;
             }
-            Optional<DataSource> source = Optional.ofNullable(dataSource)
-                    .or(() -> settings.datasource().map(Builder::lookup));
-            if (source.isPresent()) {
-                return JpaSessionStores.open(source.get(), settings.schema());
-            }
-            if (settings.jdbcUrl().equals(SessionkitSettings.defaults().jdbcUrl())) {
-                LOG.log(System.Logger.Level.WARNING, "Sessionkit is using its demo database "
-                        + settings.jdbcUrl() + "; set jdbc-url or datasource for production.");
-            }
-            return JpaSessionStores.open(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword(),
-                    settings.schema());
-        }
-
-        private static DataSource lookup(String name) {
             try {
-                InitialContext context = new InitialContext();
-                try {
-                    return (DataSource) context.lookup(name);
-                } catch (NamingException notGlobal) {
-                    // Containers bind resources under java:comp/env/; accept the short name users often write.
-                    if (name.startsWith("java:")) {
-                        throw notGlobal;
-                    }
-                    return (DataSource) context.lookup("java:comp/env/" + name);
-                }
-            } catch (NamingException | ClassCastException e) {
-                throw new InvalidSettingException("datasource", "Cannot find the DataSource '" + name
-                        + "' in JNDI: " + CredentialRedactor.redactText(e.getMessage()) + ". Define it in the container (e.g. a <Resource> in "
-                        + "Tomcat's context.xml) or set jdbc-url instead.", e);
+                opened.close();
+            } catch (RuntimeException e) {
+                failure.addSuppressed(e);
             }
         }
     }

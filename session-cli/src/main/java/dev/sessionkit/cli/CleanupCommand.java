@@ -4,7 +4,6 @@ import dev.sessionkit.Sessionkit;
 import dev.sessionkit.config.SchemaMode;
 import dev.sessionkit.config.SessionkitSettings;
 import dev.sessionkit.maintenance.CleanupReport;
-import dev.sessionkit.maintenance.SessionCleanup;
 import dev.sessionkit.store.SessionStoreUnavailableException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -64,7 +63,7 @@ final class CleanupCommand implements Callable<Integer> {
 
     private void release(Sessionkit sessionkit) {
         try {
-            sessionkit.store().releaseLease(SessionCleanup.LEASE_NAME, root.nodeId());
+            sessionkit.cleanup().releaseLease();
         } catch (SessionStoreUnavailableException e) {
             // The run's own outcome matters more; an unreleased lease expires after 2 x cleanup-interval anyway.
         }

@@ -3,6 +3,7 @@ package dev.sessionkit.maintenance;
 import dev.sessionkit.config.CredentialRedactor;
 import dev.sessionkit.service.SessionListeners;
 import dev.sessionkit.session.SessionRecord;
+import dev.sessionkit.store.LeaseStore;
 import dev.sessionkit.store.SessionStore;
 import dev.sessionkit.store.SessionStoreUnavailableException;
 import java.time.Clock;
@@ -25,6 +26,7 @@ public final class SessionCleanup implements Runnable {
     private static final System.Logger LOG = System.getLogger(SessionCleanup.class.getName());
 
     private final SessionStore store;
+    private final LeaseStore leases;
     private final SessionListeners listeners;
     private final Clock clock;
     private final Duration historyRetention;
@@ -37,6 +39,8 @@ public final class SessionCleanup implements Runnable {
      * Creates a cleanup.
      *
      * @param store the store to clean
+     * @param leases where the nodes sharing the store take turns; {@link dev.sessionkit.store.memory.InMemoryLeases}
+     *     for a store that is not shared
      * @param listeners who hears expired sessions end
      * @param clock the clock that decides expiry
      * @param historyRetention how long ended sessions are kept
@@ -45,9 +49,10 @@ public final class SessionCleanup implements Runnable {
      * @param batchSize rows per statement, at least 1
      * @param maxBatches batches per kind of work in one run, at least 1; the rest waits for the next run
      */
-    public SessionCleanup(SessionStore store, SessionListeners listeners, Clock clock, Duration historyRetention,
-            Duration leaseTtl, String nodeId, int batchSize, int maxBatches) {
+    public SessionCleanup(SessionStore store, LeaseStore leases, SessionListeners listeners, Clock clock,
+            Duration historyRetention, Duration leaseTtl, String nodeId, int batchSize, int maxBatches) {
         this.store = Objects.requireNonNull(store, "store");
+        this.leases = Objects.requireNonNull(leases, "leases");
         this.listeners = Objects.requireNonNull(listeners, "listeners");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.historyRetention = Objects.requireNonNull(historyRetention, "historyRetention");
@@ -67,7 +72,7 @@ public final class SessionCleanup implements Runnable {
      * @throws dev.sessionkit.store.SessionStoreUnavailableException when the store cannot answer
      */
     public CleanupReport runOnce() {
-        if (!store.tryAcquireLease(LEASE_NAME, nodeId, clock.instant(), leaseTtl)) {
+        if (!leases.tryAcquireLease(LEASE_NAME, nodeId, clock.instant(), leaseTtl)) {
             return CleanupReport.skipped();
         }
         int ended = 0;
@@ -93,6 +98,16 @@ public final class SessionCleanup implements Runnable {
             }
         }
         return new CleanupReport(true, ended, purged, complete && purgeComplete);
+    }
+
+    /**
+     * Gives the lease back at once if this node holds it, so that another node need not wait for it to expire: for
+     * a one-off run from a tool.
+     *
+     * @throws SessionStoreUnavailableException when the store cannot answer
+     */
+    public void releaseLease() {
+        leases.releaseLease(LEASE_NAME, nodeId);
     }
 
     /** Runs once from a scheduler: a failure is logged and the next run tries again. */

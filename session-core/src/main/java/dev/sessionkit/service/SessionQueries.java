@@ -5,6 +5,7 @@ import dev.sessionkit.session.SessionRecord;
 import dev.sessionkit.store.DeviceField;
 import dev.sessionkit.store.Page;
 import dev.sessionkit.store.PageRequest;
+import dev.sessionkit.store.SessionReports;
 import dev.sessionkit.store.SessionSearch;
 import dev.sessionkit.store.SessionStore;
 import dev.sessionkit.store.TimeBucket;
@@ -33,17 +34,30 @@ public final class SessionQueries {
     public static final Duration END_REASON_WINDOW = Duration.ofDays(30);
 
     private final SessionStore store;
+    private final Optional<SessionReports> reports;
     private final Clock clock;
 
     /**
      * Creates the reads on a store.
      *
      * @param store the record of truth
+     * @param reports the store's aggregates, when it keeps them (see {@link SessionReports})
+     * @param clock the clock that decides what "now" and "active" mean
+     */
+    public SessionQueries(SessionStore store, Optional<SessionReports> reports, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.reports = Objects.requireNonNull(reports, "reports");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Creates the reads on a store, with its aggregates when the store itself implements {@link SessionReports}.
+     *
+     * @param store the record of truth
      * @param clock the clock that decides what "now" and "active" mean
      */
     public SessionQueries(SessionStore store, Clock clock) {
-        this.store = Objects.requireNonNull(store, "store");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this(store, store instanceof SessionReports own ? Optional.of(own) : Optional.empty(), clock);
     }
 
     /**
@@ -63,7 +77,7 @@ public final class SessionQueries {
      * @return how many
      */
     public long countActive(String userId) {
-        return store.countActive(userId, clock.instant());
+        return store.search(SessionSearch.activeOf(userId), clock.instant(), PageRequest.first(1)).total();
     }
 
     /**
@@ -96,7 +110,7 @@ public final class SessionQueries {
      * @return the page
      */
     public Page<SessionRecord> history(String userId, PageRequest page) {
-        return store.history(userId, page);
+        return store.search(SessionSearch.historyOf(userId), clock.instant(), page);
     }
 
     /**
@@ -115,14 +129,16 @@ public final class SessionQueries {
      *
      * @param userId the owner
      * @return totals, device breakdowns, durations and logins per day
+     * @throws ReportsUnavailableException when the store keeps no reports
      */
     public UserAnalytics analytics(String userId) {
+        SessionReports store = reports();
         Instant now = clock.instant();
         Optional<String> user = Optional.of(userId);
         Instant firstDay = TimeBucket.DAY.startOf(now).minus(TimeBucket.DAY.width().multipliedBy(ANALYTICS_DAYS - 1));
         return new UserAnalytics(
                 store.countAll(userId),
-                store.countActive(userId, now),
+                countActive(userId),
                 store.countByDevice(user, Optional.empty(), DeviceField.TYPE),
                 store.countByDevice(user, Optional.empty(), DeviceField.BROWSER),
                 store.countByDevice(user, Optional.empty(), DeviceField.OS),
@@ -134,8 +150,10 @@ public final class SessionQueries {
      * Computes statistics over all users.
      *
      * @return active count, logins and ends per hour, devices and end reasons
+     * @throws ReportsUnavailableException when the store keeps no reports
      */
     public GlobalStats stats() {
+        SessionReports store = reports();
         Instant now = clock.instant();
         Instant firstHour = TimeBucket.HOUR.startOf(now)
                 .minus(TimeBucket.HOUR.width().multipliedBy(STATS_HOURS - 1));
@@ -147,6 +165,10 @@ public final class SessionQueries {
                 series(store.endsPer(firstHour, TimeBucket.HOUR), firstHour, STATS_HOURS, TimeBucket.HOUR),
                 activeByType,
                 store.countEndsByReason(now.minus(END_REASON_WINDOW)));
+    }
+
+    private SessionReports reports() {
+        return reports.orElseThrow(ReportsUnavailableException::new);
     }
 
     private static List<BucketCount> series(Map<Instant, Long> sparse, Instant first, int buckets,

@@ -9,6 +9,7 @@ import dev.sessionkit.session.EndReason;
 import dev.sessionkit.session.SessionId;
 import dev.sessionkit.session.SessionPrincipal;
 import dev.sessionkit.session.SessionRecord;
+import dev.sessionkit.store.ActivityUpdate;
 import dev.sessionkit.store.CreateResult;
 import dev.sessionkit.store.SessionLimitReachedException;
 import dev.sessionkit.store.SessionStore;
@@ -17,7 +18,6 @@ import dev.sessionkit.token.TokenGenerator;
 import dev.sessionkit.token.TokenHash;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -44,8 +44,6 @@ public final class SessionService {
     private final LocationResolver locations;
     private final SessionListeners listeners;
     private final Clock clock;
-    private final Duration activityLag;
-    private final Runnable activityFlush;
 
     private SessionService(Builder builder) {
         this.store = Objects.requireNonNull(builder.store, "store");
@@ -57,8 +55,6 @@ public final class SessionService {
         this.locations = Objects.requireNonNull(builder.locations, "locations");
         this.listeners = Objects.requireNonNull(builder.listeners, "listeners");
         this.clock = Objects.requireNonNull(builder.clock, "clock");
-        this.activityLag = builder.activityLag;
-        this.activityFlush = builder.activityFlush;
     }
 
     /**
@@ -138,12 +134,9 @@ public final class SessionService {
         SessionRecord session = found.get();
         if (expiry.isTouchDue(session, now)) {
             Instant idleDeadline = expiry.idleDeadlineAfter(now);
-            if (store.touch(session.id(), now, idleDeadline, expiry.staleBefore(now))) {
-                if (session.idleExpiresAt().isBefore(now.plus(activityLag))) {
-                    // The store of record may still hold the deadline this touch moves, and that passes before a
-                    // deferred write would land: cleanup or another node would end a session in use. Write now.
-                    activityFlush.run();
-                }
+            ActivityUpdate update = new ActivityUpdate(session.id(), now, idleDeadline, expiry.staleBefore(now),
+                    session.idleExpiresAt());
+            if (store.recordActivity(List.of(update)) == 1) {
                 session = session.withActivity(now, idleDeadline);
             }
         }
@@ -267,8 +260,6 @@ public final class SessionService {
         private LocationResolver locations = LocationResolver.none();
         private SessionListeners listeners = SessionListeners.none();
         private Clock clock = Clock.systemUTC();
-        private Duration activityLag = Duration.ZERO;
-        private Runnable activityFlush = () -> { };
 
         private Builder(SessionStore store, ExpiryPolicy expiry) {
             this.store = Objects.requireNonNull(store, "store");
@@ -349,26 +340,6 @@ public final class SessionService {
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /**
-         * Declares that the store defers activity writes (a write-behind buffer): a touch reaches the store of
-         * record up to {@code lag} later unless {@code flush} writes it at once. Validation then flushes when a
-         * session's idle deadline is closer than {@code lag}, so the deadline the store of record holds (by which
-         * cleanup and other nodes judge) never passes while activity that moved it is still waiting. Default: the
-         * store writes every touch at once.
-         *
-         * @param lag the longest a deferred write may take to land; zero or more
-         * @param flush writes the deferred activity now; should not throw
-         * @return this builder
-         */
-        public Builder deferredActivity(Duration lag, Runnable flush) {
-            if (Objects.requireNonNull(lag, "lag").isNegative()) {
-                throw new IllegalArgumentException("lag must not be negative");
-            }
-            this.activityLag = lag;
-            this.activityFlush = Objects.requireNonNull(flush, "flush");
             return this;
         }
 

@@ -5,7 +5,6 @@ import dev.sessionkit.session.EndReason;
 import dev.sessionkit.session.SessionId;
 import dev.sessionkit.session.SessionRecord;
 import dev.sessionkit.token.TokenHash;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,10 +14,15 @@ import java.util.Optional;
  * conditional, atomic operation, so concurrent requests, nodes and cleanup can never bring an ended session back
  * or move last access backwards.
  *
+ * <p>A store may offer more by implementing, next to this interface: {@link SessionReports} (aggregates for the
+ * analytics and statistics endpoints), {@link LeaseStore} (one node at a time runs cleanup) and
+ * {@link EndedSessionsChannels} (other nodes' caches hear of ends at once). Sessionkit looks for them on the store
+ * it is given; the decorators in {@code dev.sessionkit.store.cache} wrap only this interface.
+ *
  * <p>Implementations are thread-safe. Every method may throw {@link SessionStoreUnavailableException} when the
  * underlying database cannot answer; none throws for an unknown id.
  */
-public interface SessionStore extends SessionReports, AutoCloseable {
+public interface SessionStore extends AutoCloseable {
 
     /**
      * Stores a new session while enforcing the user's session limit atomically, under a per-user lock that holds
@@ -50,34 +54,15 @@ public interface SessionStore extends SessionReports, AutoCloseable {
     Optional<SessionRecord> findById(SessionId id);
 
     /**
-     * Records activity, but only if the session is still active and its stored last access is at or before
-     * {@code staleBefore} and before {@code at}: a conditional update that never moves last access backwards and
-     * lets only one of many concurrent requests write.
-     *
-     * @param id the session
-     * @param at the instant of the activity
-     * @param idleExpiresAt the new idle deadline
-     * @param staleBefore write only if the stored last access is at or before this instant
-     * @return true when the store wrote the activity
-     */
-    boolean touch(SessionId id, Instant at, Instant idleExpiresAt, Instant staleBefore);
-
-    /**
-     * Records many sessions' activity at once, each under the same conditions as {@link #touch}. Stores that can
-     * send the updates as one batch should; the default writes them one by one.
+     * Records sessions' activity, each only if the session is still active and its stored last access is at or
+     * before the update's {@code staleBefore} and before its {@code at}: conditional updates that never move last
+     * access backwards and let only one of many concurrent requests write. Stores that can send the updates as one
+     * batch should.
      *
      * @param updates the activity to record, at most one per session
-     * @return how many sessions the store wrote activity for
+     * @return how many sessions the store wrote (or, for a store that defers writes, accepted) activity for
      */
-    default int touchAll(List<ActivityUpdate> updates) {
-        int written = 0;
-        for (ActivityUpdate update : updates) {
-            if (touch(update.id(), update.at(), update.idleExpiresAt(), update.staleBefore())) {
-                written++;
-            }
-        }
-        return written;
-    }
+    int recordActivity(List<ActivityUpdate> updates);
 
     /**
      * Ends one session if it is still active.
@@ -113,7 +98,7 @@ public interface SessionStore extends SessionReports, AutoCloseable {
 
     /**
      * Ends at most {@code limit} sessions whose idle or absolute deadline has passed, each with the matching
-     * reason. Meant to be called repeatedly by one node at a time (see {@link #tryAcquireLease}).
+     * reason. Meant to be called repeatedly by one node at a time (see {@link LeaseStore}).
      *
      * @param now the instant to judge expiry at
      * @param limit the most sessions to end in this call
@@ -131,25 +116,6 @@ public interface SessionStore extends SessionReports, AutoCloseable {
     int purgeEndedBefore(Instant cutoff, int limit);
 
     /**
-     * Takes or renews a named lease, so that only one node runs a job at a time.
-     *
-     * @param name the job's name
-     * @param holder this node's unique name
-     * @param now the current instant
-     * @param ttl how long the lease lasts unless renewed or released
-     * @return true when this holder now owns the lease
-     */
-    boolean tryAcquireLease(String name, String holder, Instant now, Duration ttl);
-
-    /**
-     * Gives a lease back early if this holder owns it.
-     *
-     * @param name the job's name
-     * @param holder this node's unique name
-     */
-    void releaseLease(String name, String holder);
-
-    /**
      * Lists a user's sessions that are usable at an instant, most recently used first.
      *
      * @param userId the owner
@@ -159,43 +125,14 @@ public interface SessionStore extends SessionReports, AutoCloseable {
     List<SessionRecord> listActive(String userId, Instant now);
 
     /**
-     * Counts a user's sessions that are usable at an instant.
+     * Pages through sessions: the administrators' search, a user's history, a count (the page's total).
      *
-     * @param userId the owner
-     * @param now the instant that decides expiry
-     * @return how many
-     */
-    long countActive(String userId, Instant now);
-
-    /**
-     * Pages through a user's ended sessions, most recently ended first.
-     *
-     * @param userId the owner
-     * @param page the page
-     * @return the page of ended sessions
-     */
-    Page<SessionRecord> history(String userId, PageRequest page);
-
-    /**
-     * Pages through any sessions, newest login first, for administrators.
-     *
-     * @param search the filter
+     * @param search the filter and the order
      * @param now the instant that decides expiry for an active-only search
      * @param page the page
      * @return the page of sessions
      */
     Page<SessionRecord> search(SessionSearch search, Instant now, PageRequest page);
-
-    /**
-     * Opens a channel on which this store's nodes tell each other which sessions ended, so that their validation
-     * caches forget them at once instead of at the end of {@code revocation-latency}. Stores without such a
-     * channel return empty (the default); the latency bound holds either way.
-     *
-     * @return a new channel, closed by the caller; or empty
-     */
-    default Optional<EndedSessionsChannel> openEndedSessionsChannel() {
-        return Optional.empty();
-    }
 
     /** Releases the store's resources (connections, caches); the store is unusable afterwards. */
     @Override

@@ -13,8 +13,9 @@ import dev.sessionkit.service.SessionListener;
 import dev.sessionkit.service.SessionListeners;
 import dev.sessionkit.session.EndReason;
 import dev.sessionkit.session.SessionRecord;
-import dev.sessionkit.store.SessionStore;
+import dev.sessionkit.store.LeaseStore;
 import dev.sessionkit.store.SessionStoreUnavailableException;
+import dev.sessionkit.store.memory.InMemoryLeases;
 import dev.sessionkit.store.memory.InMemorySessionStore;
 import dev.sessionkit.testing.MutableClock;
 import java.time.Duration;
@@ -27,6 +28,8 @@ class SessionCleanupTest {
 
     private final MutableClock clock = MutableClock.atT0();
     private final InMemorySessionStore store = new InMemorySessionStore();
+    // One lease table for every node of the test, as a shared database has.
+    private final InMemoryLeases leases = new InMemoryLeases();
     private final List<EndReason> heard = new ArrayList<>();
     private final SessionListeners listeners = new SessionListeners(List.of(new SessionListener() {
         @Override
@@ -36,7 +39,7 @@ class SessionCleanupTest {
     }));
 
     private SessionCleanup cleanup(String node, int batchSize, int maxBatches) {
-        return new SessionCleanup(store, listeners, clock, Duration.ofDays(30), Duration.ofMinutes(30), node,
+        return new SessionCleanup(store, leases, listeners, clock, Duration.ofDays(30), Duration.ofMinutes(30), node,
                 batchSize, maxBatches);
     }
 
@@ -100,10 +103,10 @@ class SessionCleanupTest {
 
     @Test
     void runLogsAStoreFailureAndSurvivesForTheNextTick() {
-        SessionStore down = Mockito.mock(SessionStore.class);
+        LeaseStore down = Mockito.mock(LeaseStore.class);
         Mockito.when(down.tryAcquireLease(Mockito.anyString(), Mockito.anyString(), Mockito.any(), Mockito.any()))
                 .thenThrow(new SessionStoreUnavailableException("database down", new java.sql.SQLException("refused")));
-        SessionCleanup failing = new SessionCleanup(down, listeners, clock, Duration.ofDays(1), Duration.ofMinutes(1),
+        SessionCleanup failing = new SessionCleanup(store, down, listeners, clock, Duration.ofDays(1), Duration.ofMinutes(1),
                 "n", 1, 1);
 
         assertThrows(SessionStoreUnavailableException.class, failing::runOnce);

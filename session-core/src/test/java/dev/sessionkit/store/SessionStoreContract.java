@@ -20,11 +20,13 @@ import dev.sessionkit.maintenance.SessionCleanup;
 import dev.sessionkit.policy.ExpiryPolicy;
 import dev.sessionkit.service.InvalidReason;
 import dev.sessionkit.service.SessionListeners;
+import dev.sessionkit.store.memory.InMemoryLeases;
 import dev.sessionkit.service.SessionService;
 import dev.sessionkit.service.ValidationResult;
 import dev.sessionkit.session.ClientInfo;
 import dev.sessionkit.session.SessionPrincipal;
 import dev.sessionkit.testing.Sessions;
+import dev.sessionkit.testing.Touches;
 import dev.sessionkit.token.TokenHash;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -110,7 +112,7 @@ public abstract class SessionStoreContract {
         SessionRecord session = stored(aSession());
         Instant at = T0.plus(MINUTE.multipliedBy(5));
 
-        assertTrue(nodeA().touch(session.id(), at, at.plus(Duration.ofMinutes(31)), at.minus(MINUTE)));
+        assertTrue(Touches.touch(nodeA(), session.id(), at, at.plus(Duration.ofMinutes(31)), at.minus(MINUTE)));
 
         SessionRecord after = nodeB().findById(session.id()).orElseThrow();
         assertEquals(at, after.lastAccessedAt());
@@ -121,10 +123,10 @@ public abstract class SessionStoreContract {
     void touchWhenWrittenWithinIntervalThenSkips() {
         SessionRecord session = stored(aSession());
         Instant first = T0.plus(MINUTE.multipliedBy(5));
-        nodeA().touch(session.id(), first, first.plus(Duration.ofMinutes(31)), first.minus(MINUTE));
+        Touches.touch(nodeA(), session.id(), first, first.plus(Duration.ofMinutes(31)), first.minus(MINUTE));
 
         Instant second = first.plusSeconds(30);
-        assertFalse(nodeB().touch(session.id(), second, second.plus(Duration.ofMinutes(31)), second.minus(MINUTE)));
+        assertFalse(Touches.touch(nodeB(), session.id(), second, second.plus(Duration.ofMinutes(31)), second.minus(MINUTE)));
         assertEquals(first, nodeA().findById(session.id()).orElseThrow().lastAccessedAt());
     }
 
@@ -132,10 +134,10 @@ public abstract class SessionStoreContract {
     void touchNeverMovesLastAccessBackwards() {
         SessionRecord session = stored(aSession());
         Instant later = T0.plus(MINUTE.multipliedBy(10));
-        nodeA().touch(session.id(), later, later.plus(Duration.ofMinutes(31)), later);
+        Touches.touch(nodeA(), session.id(), later, later.plus(Duration.ofMinutes(31)), later);
 
         Instant earlier = T0.plus(MINUTE.multipliedBy(5));
-        assertFalse(nodeA().touch(session.id(), earlier, earlier.plus(Duration.ofMinutes(31)), later));
+        assertFalse(Touches.touch(nodeA(), session.id(), earlier, earlier.plus(Duration.ofMinutes(31)), later));
         assertEquals(later, nodeA().findById(session.id()).orElseThrow().lastAccessedAt());
     }
 
@@ -145,27 +147,27 @@ public abstract class SessionStoreContract {
         nodeA().end(session.id(), EndReason.LOGOUT, T0.plus(MINUTE));
 
         Instant at = T0.plus(MINUTE.multipliedBy(5));
-        assertFalse(nodeB().touch(session.id(), at, at.plus(Duration.ofMinutes(31)), at));
+        assertFalse(Touches.touch(nodeB(), session.id(), at, at.plus(Duration.ofMinutes(31)), at));
         SessionRecord after = nodeA().findById(session.id()).orElseThrow();
         assertEquals(SessionStatus.ENDED, after.status());
         assertEquals(T0, after.lastAccessedAt());
     }
 
     @Test
-    void touchAllWritesEachSessionUnderTheSameConditionsAsTouch() {
+    void recordActivityWritesEachSessionUnderTheSameConditionsAsOne() {
         SessionRecord stale = stored(aSession());
         SessionRecord fresh = stored(aSession());
         SessionRecord ended = stored(aSession());
         Instant recent = T0.plusSeconds(270);
-        nodeA().touch(fresh.id(), recent, recent.plus(Duration.ofMinutes(31)), recent);
+        Touches.touch(nodeA(), fresh.id(), recent, recent.plus(Duration.ofMinutes(31)), recent);
         nodeA().end(ended.id(), EndReason.LOGOUT, T0.plus(MINUTE));
 
         Instant at = T0.plus(MINUTE.multipliedBy(5));
         Instant idle = at.plus(Duration.ofMinutes(31));
-        int written = nodeB().touchAll(List.of(new ActivityUpdate(stale.id(), at, idle, at.minus(MINUTE)),
-                new ActivityUpdate(fresh.id(), at, idle, at.minus(MINUTE)),
-                new ActivityUpdate(ended.id(), at, idle, at.minus(MINUTE)),
-                new ActivityUpdate(SessionId.random(RANDOM), at, idle, at.minus(MINUTE))));
+        int written = nodeB().recordActivity(List.of(new ActivityUpdate(stale.id(), at, idle, at.minus(MINUTE), idle),
+                new ActivityUpdate(fresh.id(), at, idle, at.minus(MINUTE), idle),
+                new ActivityUpdate(ended.id(), at, idle, at.minus(MINUTE), idle),
+                new ActivityUpdate(SessionId.random(RANDOM), at, idle, at.minus(MINUTE), idle)));
 
         assertEquals(1, written);
         assertEquals(at, nodeA().findById(stale.id()).orElseThrow().lastAccessedAt());
@@ -175,13 +177,14 @@ public abstract class SessionStoreContract {
     }
 
     @Test
-    void touchAllWritesBatchesLargerThanOneStatementBatch() {
+    void recordActivityWritesBatchesLargerThanOneStatementBatch() {
         List<SessionRecord> sessions = IntStream.range(0, 1_203).mapToObj(i -> aSession().ownedBy("u" + (i % 7)))
                 .map(b -> nodeA().create(b.build(), SessionLimit.unlimited(), T0).created()).toList();
         Instant at = T0.plus(MINUTE.multipliedBy(5));
 
-        int written = nodeB().touchAll(sessions.stream()
-                .map(s -> new ActivityUpdate(s.id(), at, at.plus(Duration.ofMinutes(31)), at.minus(MINUTE))).toList());
+        int written = nodeB().recordActivity(sessions.stream()
+                .map(s -> new ActivityUpdate(s.id(), at, at.plus(Duration.ofMinutes(31)), at.minus(MINUTE),
+                        at.plus(Duration.ofMinutes(31)))).toList());
 
         assertEquals(1_203, written);
         assertEquals(1_203, sessions.stream()
@@ -245,7 +248,7 @@ public abstract class SessionStoreContract {
         stored(aSession().ownedBy("alice"));
         stored(aSession().ownedBy("alice"));
         assertEquals(2, nodeA().endAllOfUser("alice", Optional.empty(), EndReason.REVOKED_BY_ADMIN, T0).size());
-        assertEquals(0, nodeB().countActive("alice", T0));
+        assertEquals(0, countActive(nodeB(), "alice", T0));
     }
 
     // ---- replace (rotation) ---------------------------------------------------------------------------------
@@ -326,32 +329,6 @@ public abstract class SessionStoreContract {
         assertTrue(nodeA().findById(active.id()).isPresent());
     }
 
-    // ---- leases -----------------------------------------------------------------------------------------------
-
-    @Test
-    void leaseIsExclusiveUntilItExpiresOrIsReleased() {
-        Duration ttl = Duration.ofMinutes(15);
-        assertTrue(nodeA().tryAcquireLease("cleanup", "node-a", T0, ttl));
-        assertFalse(nodeB().tryAcquireLease("cleanup", "node-b", T0.plus(MINUTE), ttl));
-        assertTrue(nodeA().tryAcquireLease("cleanup", "node-a", T0.plus(MINUTE), ttl), "the holder renews");
-        assertFalse(nodeB().tryAcquireLease("cleanup", "node-b", T0.plus(Duration.ofMinutes(15)), ttl));
-        assertTrue(nodeB().tryAcquireLease("cleanup", "node-b", T0.plus(Duration.ofMinutes(16)), ttl),
-                "an expired lease is taken over");
-        assertFalse(nodeA().tryAcquireLease("cleanup", "node-a", T0.plus(Duration.ofMinutes(17)), ttl));
-
-        nodeA().releaseLease("cleanup", "node-a");
-        assertFalse(nodeA().tryAcquireLease("cleanup", "node-a", T0.plus(Duration.ofMinutes(17)), ttl),
-                "only the holder can release");
-        nodeB().releaseLease("cleanup", "node-b");
-        assertTrue(nodeA().tryAcquireLease("cleanup", "node-a", T0.plus(Duration.ofMinutes(17)), ttl));
-    }
-
-    @Test
-    void leasesWithDifferentNamesAreIndependent() {
-        assertTrue(nodeA().tryAcquireLease("one", "node-a", T0, MINUTE));
-        assertTrue(nodeB().tryAcquireLease("two", "node-b", T0, MINUTE));
-    }
-
     // ---- reads ------------------------------------------------------------------------------------------------
 
     @Test
@@ -363,11 +340,11 @@ public abstract class SessionStoreContract {
         nodeA().end(ended.id(), EndReason.LOGOUT, T0);
         stored(aSession().ownedBy("bob"));
         Instant now = T0.plus(MINUTE.multipliedBy(10));
-        nodeA().touch(newer.id(), now, now.plus(Duration.ofMinutes(30)), now);
+        Touches.touch(nodeA(), newer.id(), now, now.plus(Duration.ofMinutes(30)), now);
 
         assertEquals(List.of(newer.id(), older.id()),
                 nodeB().listActive("alice", now).stream().map(SessionRecord::id).toList());
-        assertEquals(2, nodeB().countActive("alice", now));
+        assertEquals(2, countActive(nodeB(), "alice", now));
         assertTrue(nodeA().findById(expired.id()).orElseThrow().isActive(), "listing does not end anything");
     }
 
@@ -381,15 +358,15 @@ public abstract class SessionStoreContract {
         }
         stored(aSession());
 
-        Page<SessionRecord> first = nodeB().history("alice", new PageRequest(0, 2));
-        Page<SessionRecord> last = nodeB().history("alice", new PageRequest(2, 2));
+        Page<SessionRecord> first = history(nodeB(), "alice", new PageRequest(0, 2));
+        Page<SessionRecord> last = history(nodeB(), "alice", new PageRequest(2, 2));
 
         assertEquals(5, first.total());
         assertEquals(endedInOrder.subList(0, 2), first.items().stream().map(SessionRecord::id).toList());
         assertTrue(first.hasNext());
         assertEquals(endedInOrder.subList(4, 5), last.items().stream().map(SessionRecord::id).toList());
         assertFalse(last.hasNext());
-        assertEquals(0, nodeB().history("nobody", PageRequest.first(10)).total());
+        assertEquals(0, history(nodeB(), "nobody", PageRequest.first(10)).total());
     }
 
     @Test
@@ -462,7 +439,7 @@ public abstract class SessionStoreContract {
         SessionLimit limit = new SessionLimit(1, MaxSessionsPolicy.REJECT);
         nodeA().create(aSession().ownedBy("alice").build(), limit, T0);
         nodeA().create(aSession().ownedBy("bob").build(), limit, T0);
-        assertEquals(1, nodeA().countActive("bob", T0));
+        assertEquals(1, countActive(nodeA(), "bob", T0));
     }
 
     @ParameterizedTest
@@ -486,13 +463,13 @@ public abstract class SessionStoreContract {
 
         List<Boolean> outcomes = runAllAtOnce(tasks);
 
-        assertEquals(3, nodeA().countActive("racer", T0));
+        assertEquals(3, countActive(nodeA(), "racer", T0));
         long accepted = outcomes.stream().filter(ok -> ok).count();
         if (policy == MaxSessionsPolicy.REJECT) {
             assertEquals(3, accepted);
         } else {
             assertEquals(logins, accepted);
-            assertEquals(logins - 3, nodeA().history("racer", PageRequest.first(100)).items().stream()
+            assertEquals(logins - 3, history(nodeA(), "racer", PageRequest.first(100)).items().stream()
                     .filter(s -> s.ending().orElseThrow().reason() == EndReason.EVICTED_BY_LIMIT).count());
         }
     }
@@ -506,7 +483,7 @@ public abstract class SessionStoreContract {
         List<Callable<Boolean>> tasks = new ArrayList<>();
         for (SessionRecord s : sessions) {
             tasks.add(() -> nodeA().end(s.id(), EndReason.REVOKED_BY_USER, later).isPresent());
-            tasks.add(() -> nodeB().touch(s.id(), later.plusSeconds(1), later.plus(Duration.ofMinutes(31)),
+            tasks.add(() -> Touches.touch(nodeB(), s.id(), later.plusSeconds(1), later.plus(Duration.ofMinutes(31)),
                     later.plusSeconds(1)));
             tasks.add(() -> !nodeB().endExpired(T0.plus(Duration.ofMinutes(40)), 5).isEmpty());
         }
@@ -517,11 +494,11 @@ public abstract class SessionStoreContract {
         for (SessionRecord s : sessions) {
             SessionRecord after = nodeA().findById(s.id()).orElseThrow();
             assertEquals(SessionStatus.ENDED, after.status(), "every session was ended by someone");
-            assertFalse(nodeB().touch(s.id(), later.plus(Duration.ofMinutes(1)), later.plus(Duration.ofMinutes(40)),
+            assertFalse(Touches.touch(nodeB(), s.id(), later.plus(Duration.ofMinutes(1)), later.plus(Duration.ofMinutes(40)),
                     later.plus(Duration.ofMinutes(1))), "an ended session never takes activity again");
         }
-        assertEquals(0, nodeA().countActive("u0", later) + nodeA().countActive("u1", later)
-                + nodeA().countActive("u2", later) + nodeA().countActive("u3", later));
+        assertEquals(0, countActive(nodeA(), "u0", later) + countActive(nodeA(), "u1", later)
+                + countActive(nodeA(), "u2", later) + countActive(nodeA(), "u3", later));
     }
 
     @Test
@@ -547,7 +524,7 @@ public abstract class SessionStoreContract {
         ExpiryPolicy policy = new ExpiryPolicy(Duration.ofMinutes(30), Duration.ofHours(1), Duration.ZERO);
         SessionService serviceA = SessionService.builder(nodeA(), policy).clock(ticking).build();
         SessionService serviceB = SessionService.builder(nodeB(), policy).clock(ticking).build();
-        SessionCleanup cleanup = new SessionCleanup(nodeB(), SessionListeners.none(), ticking, Duration.ofDays(1),
+        SessionCleanup cleanup = new SessionCleanup(nodeB(), new InMemoryLeases(), SessionListeners.none(), ticking, Duration.ofDays(1),
                 MINUTE, "cleaner", 5, 2);
         List<String> tokens = IntStream.range(0, 20)
                 .mapToObj(i -> serviceA.login(SessionPrincipal.of("user" + (i % 3)), ClientInfo.unknown()).token()
@@ -589,71 +566,17 @@ public abstract class SessionStoreContract {
                 "without a browser id every login counts as new");
     }
 
-    // ---- reports ------------------------------------------------------------------------------------------
-
-    @Test
-    void countByDeviceGroupsLargestFirst() {
-        stored(aSession().device(DeviceType.DESKTOP, "Firefox 128", "Linux"));
-        stored(aSession().device(DeviceType.MOBILE, "Safari 17.1", "iOS 17.1"));
-        stored(aSession().device(DeviceType.MOBILE, "Chrome 120", "Android 14"));
-        SessionRecord ended = stored(aSession().device(DeviceType.TABLET, "Safari 17.1", "iPadOS 17.1"));
-        nodeA().end(ended.id(), EndReason.LOGOUT, T0);
-        stored(aSession().ownedBy("bob").device(DeviceType.BOT, "curl 8", "Other"));
-
-        Optional<String> alice = Optional.of("alice");
-        assertEquals(Map.of("mobile", 2L, "desktop", 1L, "tablet", 1L),
-                nodeA().countByDevice(alice, Optional.empty(), DeviceField.TYPE));
-        assertEquals("mobile", nodeA().countByDevice(alice, Optional.empty(), DeviceField.TYPE).keySet()
-                .iterator().next());
-        assertEquals(Map.of("mobile", 2L, "desktop", 1L, "bot", 1L),
-                nodeB().countByDevice(Optional.empty(), Optional.of(T0), DeviceField.TYPE));
-        assertEquals(Map.of("Safari 17.1", 2L, "Firefox 128", 1L, "Chrome 120", 1L),
-                nodeB().countByDevice(alice, Optional.empty(), DeviceField.BROWSER));
-        assertEquals(4L, nodeB().countByDevice(alice, Optional.empty(), DeviceField.OS).values().stream()
-                .mapToLong(Long::longValue).sum());
-        assertEquals(4, nodeA().countAll("alice"));
-    }
-
-    @Test
-    void durationsGiveMeanAndMedianOfEndedSessions() {
-        assertEquals(DurationSummary.empty(), nodeA().durations("alice"));
-        int[] minutes = {10, 20, 60, 30};
-        for (int m : minutes) {
-            SessionRecord s = stored(aSession());
-            nodeA().end(s.id(), EndReason.LOGOUT, T0.plus(Duration.ofMinutes(m)));
-        }
-        stored(aSession());
-
-        DurationSummary summary = nodeB().durations("alice");
-
-        assertEquals(4, summary.count());
-        assertEquals(Optional.of(Duration.ofMinutes(30)), summary.mean());
-        assertEquals(Optional.of(Duration.ofMinutes(25)), summary.median());
-
-        SessionRecord fifth = stored(aSession());
-        nodeA().end(fifth.id(), EndReason.LOGOUT, T0.plus(Duration.ofMinutes(100)));
-        assertEquals(Optional.of(Duration.ofMinutes(30)), nodeA().durations("alice").median());
-    }
-
-    @Test
-    void loginsAndEndsAreCountedPerUtcBucket() {
-        stored(aSession().createdAt(T0));
-        stored(aSession().createdAt(T0.plus(Duration.ofMinutes(59))));
-        SessionRecord nextHour = stored(aSession().createdAt(T0.plus(Duration.ofMinutes(61))));
-        stored(aSession().ownedBy("bob").createdAt(T0.plus(Duration.ofDays(1))));
-        stored(aSession().createdAt(T0.minus(Duration.ofDays(3))));
-        nodeA().end(nextHour.id(), EndReason.REVOKED_BY_ADMIN, T0.plus(Duration.ofMinutes(90)));
-
-        assertEquals(Map.of(T0, 2L, T0.plus(Duration.ofHours(1)), 1L, T0.plus(Duration.ofDays(1)), 1L),
-                nodeA().loginsPer(Optional.empty(), T0, TimeBucket.HOUR));
-        Instant day = TimeBucket.DAY.startOf(T0);
-        assertEquals(Map.of(day, 3L), nodeB().loginsPer(Optional.of("alice"), T0, TimeBucket.DAY));
-        assertEquals(Map.of(T0.plus(Duration.ofHours(1)), 1L), nodeB().endsPer(T0, TimeBucket.HOUR));
-        assertEquals(Map.of("revoked-by-admin", 1L), nodeA().countEndsByReason(T0));
-        assertEquals(Map.of(), nodeA().countEndsByReason(T0.plus(Duration.ofHours(2))));
-    }
-
     // ---- helpers ------------------------------------------------------------------------------------------
+
+    /** How many of a user's sessions are usable at an instant: the total of an active-only search. */
+    protected static long countActive(SessionStore store, String userId, Instant now) {
+        return store.search(SessionSearch.activeOf(userId), now, PageRequest.first(1)).total();
+    }
+
+    /** A page of a user's login history. */
+    protected static Page<SessionRecord> history(SessionStore store, String userId, PageRequest page) {
+        return store.search(SessionSearch.historyOf(userId), T0, page);
+    }
 
     private EndReason reasonOf(SessionId id) {
         return nodeB().findById(id).orElseThrow().ending().orElseThrow().reason();

@@ -3,6 +3,7 @@ package dev.sessionkit.jaxrs;
 import dev.sessionkit.config.CredentialRedactor;
 import dev.sessionkit.servlet.Problems;
 import dev.sessionkit.store.OutageLog;
+import dev.sessionkit.service.ReportsUnavailableException;
 import dev.sessionkit.store.SessionStoreUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +14,7 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * Turns every failure of the REST API into {@code application/problem+json}: the runtime's own errors (404 for an
- * unknown path, 405, 415...), store outages (503), and anything unexpected (500, logged here, never shown).
+ * unknown path, 405, 415...), store outages (503), a store without reports (501), and anything unexpected (500, logged here, never shown).
  */
 final class ProblemMappers {
 
@@ -57,6 +58,15 @@ final class ProblemMappers {
             return Response.fromResponse(problem(503, "Service Unavailable",
                     "Sessions cannot be read right now. Try again in a few seconds.")).header("Retry-After", "5")
                     .build();
+        }
+    }
+
+    /** The store keeps no reports (a custom store without {@code SessionReports}): 501, retrying will not help. */
+    @Provider
+    public static final class NoReports implements ExceptionMapper<ReportsUnavailableException> {
+        @Override
+        public Response toResponse(ReportsUnavailableException e) {
+            return problem(501, "Not Implemented", e.getMessage());
         }
     }
 

@@ -14,7 +14,7 @@ public final class SessionkitFeature implements Feature {
     /** Every class the API consists of: resources, the CSRF and no-store filters and the problem mappers. */
     public static final Set<Class<?>> CLASSES = Set.of(MySessionsResource.class, AdminSessionsResource.class,
             OpenApiResource.class, SameOriginFilter.class, NoStoreFilter.class, ProblemMappers.WebErrors.class,
-            ProblemMappers.StoreDown.class, ProblemMappers.Unexpected.class);
+            ProblemMappers.StoreDown.class, ProblemMappers.NoReports.class, ProblemMappers.Unexpected.class);
 
     /** Creates the feature. */
     public SessionkitFeature() {

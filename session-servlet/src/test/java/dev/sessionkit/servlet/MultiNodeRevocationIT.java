@@ -10,7 +10,6 @@ import dev.sessionkit.config.SessionkitSettings;
 import dev.sessionkit.servlet.testing.Browser;
 import dev.sessionkit.servlet.testing.JettyContainer;
 import dev.sessionkit.servlet.testing.TestApp;
-import dev.sessionkit.store.EndedSessionsChannel;
 import dev.sessionkit.store.cache.ForwardingSessionStore;
 import dev.sessionkit.store.jpa.JpaSessionStores;
 import dev.sessionkit.testing.PostgresServer;
@@ -150,13 +149,12 @@ class MultiNodeRevocationIT {
                 .excludePaths(List.of("/login")).revocationLatency(LATENCY).build();
     }
 
-    /** The real PostgreSQL store with its notification channel withheld. */
+    /**
+     * The real PostgreSQL store with its notification channel withheld: a decorator offers only the
+     * {@code SessionStore} interface, not the store's {@code EndedSessionsChannels}.
+     */
     private static ForwardingSessionStore deafStore(String url) {
         return new ForwardingSessionStore(JpaSessionStores.open(url, "postgres", "", SchemaMode.VALIDATE)) {
-            @Override
-            public Optional<EndedSessionsChannel> openEndedSessionsChannel() {
-                return Optional.empty();
-            }
         };
     }
 

@@ -6,44 +6,54 @@ import dev.sessionkit.session.SessionId;
 import dev.sessionkit.session.SessionRecord;
 import dev.sessionkit.store.ActivityUpdate;
 import dev.sessionkit.store.SessionStore;
+import dev.sessionkit.store.OutageLog;
 import dev.sessionkit.store.SessionStoreUnavailableException;
 import dev.sessionkit.token.TokenHash;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Coalesces activity writes: {@link #touch} only notes the latest activity per session, and {@link #flush()}
- * writes everything noted since the last flush as one batch. Sessionkit flushes every second (sooner when
- * {@code touch-interval} is shorter) and on shutdown, so a crash loses at most {@code touch-interval} plus one
- * flush period of last-access, never a session.
+ * Coalesces activity writes: {@link #recordActivity} only notes the latest activity per session, and
+ * {@link #flush()} writes everything noted since the last flush as one batch. Sessionkit flushes every second
+ * (sooner when {@code touch-interval} is shorter) and on shutdown, so a crash loses at most {@code touch-interval}
+ * plus one flush period of last-access, never a session.
  *
- * <p>{@link #touch} answers true when it accepted the activity: whether the store then writes it is decided by the
+ * <p>{@link #recordActivity} counts every update it accepted: whether the store then writes it is decided by the
  * same conditions at flush time (a session ended meanwhile is not touched). Sessions read through this store show
- * the activity still waiting, so this node never judges a session idle that it saw in use.
+ * the activity still waiting, so this node never judges a session idle that it saw in use. One kind of update is
+ * written at once: one whose session's previous idle deadline comes sooner than a deferred write would land, since
+ * the store of record may still hold that deadline, and cleanup or another node would end a session in use.
  */
 public final class BufferedActivityStore extends ForwardingSessionStore {
 
     private static final System.Logger LOG = System.getLogger(BufferedActivityStore.class.getName());
 
     private final ConcurrentMap<SessionId, ActivityUpdate> pending = new ConcurrentHashMap<>();
+    private final Duration lag;
+    /** Failed flushes: at most one line per 10 s with a count; the store itself logs why and when it is back. */
+    private final OutageLog flushFailures;
 
     /**
      * Buffers the activity writes of a store.
      *
      * @param delegate the store that receives the batches; closed with this one, after a last flush
+     * @param lag the longest a deferred write may take to land: the flush period, with room for a slow flush
+     * @param clock the time source of the failure log
      */
-    public BufferedActivityStore(SessionStore delegate) {
+    public BufferedActivityStore(SessionStore delegate, Duration lag, Clock clock) {
         super(delegate);
-    }
-
-    @Override
-    public boolean touch(SessionId id, Instant at, Instant idleExpiresAt, Instant staleBefore) {
-        pending.merge(id, new ActivityUpdate(id, at, idleExpiresAt, staleBefore), ActivityUpdate::latest);
-        return true;
+        if (Objects.requireNonNull(lag, "lag").isNegative()) {
+            throw new IllegalArgumentException("lag must not be negative");
+        }
+        this.lag = lag;
+        this.flushFailures = new OutageLog(LOG, "Activity writing", Duration.ofSeconds(10), clock);
     }
 
     @Override
@@ -65,9 +75,31 @@ public final class BufferedActivityStore extends ForwardingSessionStore {
     }
 
     @Override
-    public int touchAll(List<ActivityUpdate> updates) {
+    public int recordActivity(List<ActivityUpdate> updates) {
         updates.forEach(update -> pending.merge(update.id(), update, ActivityUpdate::latest));
+        if (updates.stream().anyMatch(this::isUrgent)) {
+            flushOrKeep();
+        }
         return updates.size();
+    }
+
+    /** Whether the deadline the store of record may still hold passes before a deferred write would land. */
+    private boolean isUrgent(ActivityUpdate update) {
+        return update.previousIdleExpiresAt().isBefore(update.at().plus(lag));
+    }
+
+    /**
+     * Flushes, and on failure keeps the activity for the next flush and logs a throttled line instead of throwing:
+     * for the periodic flush and for urgent writes, which must not fail the request that made them.
+     */
+    public void flushOrKeep() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            // No stack trace and no "is back" line here: the store's own outage log has both.
+            flushFailures.failed("could not write the activity of " + pending.size()
+                    + " sessions; kept for the next flush: " + CredentialRedactor.redactText(e.getMessage()), null);
+        }
     }
 
     /**
@@ -89,7 +121,7 @@ public final class BufferedActivityStore extends ForwardingSessionStore {
             return 0;
         }
         try {
-            return delegate.touchAll(batch);
+            return delegate.recordActivity(batch);
         } catch (RuntimeException e) {
             batch.forEach(update -> pending.merge(update.id(), update, ActivityUpdate::latest));
             throw e;

@@ -6,8 +6,10 @@ import dev.sessionkit.policy.SessionLimit;
 import dev.sessionkit.session.EndReason;
 import dev.sessionkit.session.SessionId;
 import dev.sessionkit.session.SessionRecord;
+import dev.sessionkit.store.ActivityUpdate;
 import dev.sessionkit.store.CreateResult;
 import dev.sessionkit.store.EndedSessionsChannel;
+import dev.sessionkit.store.EndedSessionsChannels;
 import dev.sessionkit.store.SessionStore;
 import dev.sessionkit.token.TokenHash;
 import java.time.Clock;
@@ -57,13 +59,30 @@ public final class CachingSessionStore extends ForwardingSessionStore {
     private final Optional<EndedSessionsChannel> channel;
 
     /**
-     * Puts a cache in front of a store and, when the store offers one, listens on its channel of ended sessions.
+     * Puts a cache in front of a store and, when that store itself offers one ({@link EndedSessionsChannels}),
+     * listens on its channel of ended sessions; without one, other nodes' ends reach the cache within the latency
+     * bound.
      *
      * @param delegate the store of record; closed with this one
      * @param revocationLatency how long an entry may be used; must be positive
      * @param clock the clock that decides an entry's age together with the JVM's monotonic timer
      */
     public CachingSessionStore(SessionStore delegate, Duration revocationLatency, Clock clock) {
+        this(delegate, revocationLatency, clock, delegate instanceof EndedSessionsChannels channels
+                ? channels.openEndedSessionsChannel() : Optional.empty());
+    }
+
+    /**
+     * Puts a cache in front of a store and listens on a channel of ended sessions.
+     *
+     * @param delegate the store of record; closed with this one
+     * @param revocationLatency how long an entry may be used; must be positive
+     * @param clock the clock that decides an entry's age together with the JVM's monotonic timer
+     * @param channel the store's channel of ended sessions, when it has one (see {@link EndedSessionsChannels});
+     *     this cache publishes on it, listens and closes it
+     */
+    public CachingSessionStore(SessionStore delegate, Duration revocationLatency, Clock clock,
+            Optional<EndedSessionsChannel> channel) {
         super(delegate);
         this.latency = Objects.requireNonNull(revocationLatency, "revocationLatency");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -74,7 +93,7 @@ public final class CachingSessionStore extends ForwardingSessionStore {
                 .executor(Runnable::run).build();
         this.tokenOf = Caffeine.newBuilder().maximumSize(2L * MAX_ENTRIES).expireAfterWrite(latency.multipliedBy(2))
                 .executor(Runnable::run).build();
-        this.channel = delegate.openEndedSessionsChannel();
+        this.channel = Objects.requireNonNull(channel, "channel");
         channel.ifPresent(c -> c.listen(new Announcements()));
     }
 
@@ -121,11 +140,14 @@ public final class CachingSessionStore extends ForwardingSessionStore {
      * session ended, the copy is dropped by that end or within the latency anyway.
      */
     @Override
-    public boolean touch(SessionId id, Instant at, Instant idleExpiresAt, Instant staleBefore) {
-        boolean written = delegate.touch(id, at, idleExpiresAt, staleBefore);
-        TokenHash hash = tokenOf.getIfPresent(id);
-        if (hash != null) {
-            byToken.asMap().computeIfPresent(hash, (key, cached) -> cached.withActivity(id, at, idleExpiresAt));
+    public int recordActivity(List<ActivityUpdate> updates) {
+        int written = delegate.recordActivity(updates);
+        for (ActivityUpdate update : updates) {
+            TokenHash hash = tokenOf.getIfPresent(update.id());
+            if (hash != null) {
+                byToken.asMap().computeIfPresent(hash,
+                        (key, cached) -> cached.withActivity(update.id(), update.at(), update.idleExpiresAt()));
+            }
         }
         return written;
     }
@@ -159,12 +181,6 @@ public final class CachingSessionStore extends ForwardingSessionStore {
         List<SessionRecord> ended = delegate.endExpired(now, limit);
         forget(ended, false);
         return ended;
-    }
-
-    /** This cache's own channel is not shared: other decorators above it must not open a second one. */
-    @Override
-    public Optional<EndedSessionsChannel> openEndedSessionsChannel() {
-        return Optional.empty();
     }
 
     @Override

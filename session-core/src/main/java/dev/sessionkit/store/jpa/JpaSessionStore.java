@@ -13,12 +13,14 @@ import dev.sessionkit.store.CreateResult;
 import dev.sessionkit.store.DeviceField;
 import dev.sessionkit.store.DurationSummary;
 import dev.sessionkit.store.EndedSessionsChannel;
+import dev.sessionkit.store.EndedSessionsChannels;
+import dev.sessionkit.store.LeaseStore;
 import dev.sessionkit.store.Page;
 import dev.sessionkit.store.PageRequest;
 import dev.sessionkit.store.SessionLimitReachedException;
+import dev.sessionkit.store.SessionReports;
 import dev.sessionkit.store.SessionSearch;
 import dev.sessionkit.store.SessionStore;
-import dev.sessionkit.store.SessionStoreUnavailableException;
 import dev.sessionkit.store.TimeBucket;
 import dev.sessionkit.token.TokenHash;
 import jakarta.persistence.EntityManager;
@@ -39,15 +41,18 @@ import java.util.Optional;
  * {@code sessionkit_user_lock}, so it holds across threads and nodes. EclipseLink's shared cache is off and each
  * call uses a fresh EntityManager: a session ended on another node is seen at once.
  *
- * <p>Build it with {@link JpaSessionStores}; it owns and closes its EntityManagerFactory.
+ * <p>Besides sessions it keeps reports, leases and (on PostgreSQL) the channel of ended sessions, each in a class of
+ * its own that this one hands calls to. Build it with {@link JpaSessionStores}; it owns and closes its
+ * EntityManagerFactory.
  */
-public final class JpaSessionStore implements SessionStore {
+public final class JpaSessionStore implements SessionStore, SessionReports, LeaseStore, EndedSessionsChannels {
 
     private final EntityManagerFactory factory;
     private final Transactions tx;
     private final SqlDialect dialect;
     private final SqlReports reports;
     private final SessionListings listings;
+    private final JpaLeases leases;
     private final Optional<ConnectionFactory> listenConnections;
 
     /** Rows per activity batch; one transaction each. */
@@ -72,6 +77,7 @@ public final class JpaSessionStore implements SessionStore {
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.reports = new SqlReports(tx, dialect);
         this.listings = new SessionListings(tx);
+        this.leases = new JpaLeases(tx, dialect);
     }
 
     @Override
@@ -81,7 +87,7 @@ public final class JpaSessionStore implements SessionStore {
             if (created.isPresent()) {
                 return created.get();
             }
-            insertRowIfAbsent("prepare the user's lock row", dialect.insertUserLockIfAbsent(),
+            tx.insertIfAbsent("prepare the user's lock row", dialect.insertUserLockIfAbsent(),
                     List.of(session.userId()), em -> em.find(UserLockEntity.class, session.userId()) != null);
             return createLimited(session, limit, now)
                     .orElseThrow(() -> new IllegalStateException("user lock row vanished during login"));
@@ -97,27 +103,6 @@ public final class JpaSessionStore implements SessionStore {
             }
             return Optional.of(insert(em, session, makeRoom(em, session.userId(), limit, now)));
         });
-    }
-
-    /**
-     * Runs an insert-unless-present statement in its own transaction. Two nodes may race here; the loser's insert can
-     * fail on the primary key (H2's MERGE is not atomic), which is fine as long as the row now exists.
-     */
-    private void insertRowIfAbsent(String what, String sql, List<Object> parameters,
-            java.util.function.Function<EntityManager, Boolean> exists) {
-        try {
-            tx.write(what, em -> {
-                var query = em.createNativeQuery(sql);
-                for (int i = 0; i < parameters.size(); i++) {
-                    query.setParameter(i + 1, parameters.get(i));
-                }
-                return query.executeUpdate();
-            });
-        } catch (SessionStoreUnavailableException e) {
-            if (!tx.read("check " + what, exists)) {
-                throw e;
-            }
-        }
     }
 
     private CreateResult insert(EntityManager em, SessionRecord session, List<SessionRecord> ended) {
@@ -141,22 +126,9 @@ public final class JpaSessionStore implements SessionStore {
                 .map(SessionRows::toRecord));
     }
 
+    /** One transaction per chunk; each chunk is one JDBC batch of conditional updates (see {@link ActivityBatch}). */
     @Override
-    public boolean touch(SessionId id, Instant at, Instant idleExpiresAt, Instant staleBefore) {
-        return tx.write("record session activity", em -> em.createQuery(
-                "UPDATE SessionEntity s SET s.lastAccessedAt = :at, s.idleExpiresAt = :idle "
-                        + "WHERE s.id = :id AND s.status = 'active' AND s.lastAccessedAt <= :stale "
-                        + "AND s.lastAccessedAt < :at")
-                .setParameter("at", utc(at))
-                .setParameter("idle", utc(idleExpiresAt))
-                .setParameter("id", id.value())
-                .setParameter("stale", utc(staleBefore))
-                .executeUpdate() == 1);
-    }
-
-    /** One transaction per chunk; each chunk is one JDBC batch of the same conditional update as {@link #touch}. */
-    @Override
-    public int touchAll(List<ActivityUpdate> updates) {
+    public int recordActivity(List<ActivityUpdate> updates) {
         int written = 0;
         for (int from = 0; from < updates.size(); from += TOUCH_BATCH_SIZE) {
             List<ActivityUpdate> chunk = updates.subList(from, Math.min(updates.size(), from + TOUCH_BATCH_SIZE));
@@ -242,52 +214,17 @@ public final class JpaSessionStore implements SessionStore {
 
     @Override
     public boolean tryAcquireLease(String name, String holder, Instant now, Duration ttl) {
-        Optional<Boolean> acquired = tx.write("acquire the " + name + " lease", em -> takeLease(em, name, holder, now,
-                ttl) ? Optional.of(true) : em.find(LeaseEntity.class, name) != null ? Optional.of(false)
-                : Optional.<Boolean>empty());
-        if (acquired.isPresent()) {
-            return acquired.get();
-        }
-        // First use of this lease name: create its row, then try once more.
-        insertRowIfAbsent("prepare the " + name + " lease row", dialect.insertLeaseIfAbsent(),
-                List.of(name, utc(Instant.EPOCH)), em -> em.find(LeaseEntity.class, name) != null);
-        return tx.write("acquire the " + name + " lease", em -> takeLease(em, name, holder, now, ttl));
-    }
-
-    private static boolean takeLease(EntityManager em, String name, String holder, Instant now, Duration ttl) {
-        return em.createQuery("UPDATE LeaseEntity l SET l.holder = :holder, l.expiresAt = :until "
-                + "WHERE l.name = :name AND (l.holder IS NULL OR l.holder = :holder OR l.expiresAt <= :now)")
-                .setParameter("holder", holder)
-                .setParameter("until", utc(now.plus(ttl)))
-                .setParameter("name", name)
-                .setParameter("now", utc(now))
-                .executeUpdate() == 1;
+        return leases.tryAcquireLease(name, holder, now, ttl);
     }
 
     @Override
     public void releaseLease(String name, String holder) {
-        tx.write("release the " + name + " lease", em -> em.createQuery(
-                "UPDATE LeaseEntity l SET l.holder = NULL, l.expiresAt = :epoch "
-                        + "WHERE l.name = :name AND l.holder = :holder")
-                .setParameter("epoch", utc(Instant.EPOCH))
-                .setParameter("name", name)
-                .setParameter("holder", holder)
-                .executeUpdate());
+        leases.releaseLease(name, holder);
     }
 
     @Override
     public List<SessionRecord> listActive(String userId, Instant now) {
         return listings.listActive(userId, now);
-    }
-
-    @Override
-    public long countActive(String userId, Instant now) {
-        return listings.countActive(userId, now);
-    }
-
-    @Override
-    public Page<SessionRecord> history(String userId, PageRequest page) {
-        return listings.history(userId, page);
     }
 
     @Override

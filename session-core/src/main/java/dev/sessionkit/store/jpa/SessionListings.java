@@ -6,12 +6,13 @@ import dev.sessionkit.session.SessionRecord;
 import dev.sessionkit.session.SessionStatus;
 import dev.sessionkit.store.Page;
 import dev.sessionkit.store.PageRequest;
+import dev.sessionkit.store.SessionOrder;
 import dev.sessionkit.store.SessionSearch;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.List;
 
-/** The store's listings: a user's devices, count and history, and the administrators' search, as JPQL. */
+/** The store's listings, as JPQL: a user's devices, and the search behind history, counts and the admin list. */
 final class SessionListings {
 
     /** A session that authenticates at {@code :now}: not ended and before both deadlines. */
@@ -31,28 +32,6 @@ final class SessionListings {
                 .getResultList().stream().map(SessionRows::toRecord).toList());
     }
 
-    long countActive(String userId, Instant now) {
-        return tx.read("count a user's sessions", em -> em.createQuery("SELECT COUNT(s) FROM SessionEntity s "
-                + "WHERE s.userId = :user AND " + USABLE, Long.class)
-                .setParameter("user", userId)
-                .setParameter("now", utc(now))
-                .getSingleResult());
-    }
-
-    Page<SessionRecord> history(String userId, PageRequest page) {
-        return tx.read("page a user's history", em -> {
-            long total = em.createQuery("SELECT COUNT(s) FROM SessionEntity s "
-                    + "WHERE s.userId = :user AND s.status = 'ended'", Long.class)
-                    .setParameter("user", userId).getSingleResult();
-            List<SessionRecord> items = em.createQuery("SELECT s FROM SessionEntity s "
-                    + "WHERE s.userId = :user AND s.status = 'ended' ORDER BY s.endedAt DESC, s.id", SessionEntity.class)
-                    .setParameter("user", userId)
-                    .setFirstResult(page.offset()).setMaxResults(page.size())
-                    .getResultList().stream().map(SessionRows::toRecord).toList();
-            return new Page<>(items, page, total);
-        });
-    }
-
     Page<SessionRecord> search(SessionSearch search, Instant now, PageRequest page) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         search.userId().ifPresent(u -> where.append(" AND s.userId = :user"));
@@ -61,7 +40,7 @@ final class SessionListings {
         return tx.read("search sessions", em -> {
             TypedQuery<Long> count = em.createQuery("SELECT COUNT(s) FROM SessionEntity s" + where, Long.class);
             TypedQuery<SessionEntity> items = em.createQuery("SELECT s FROM SessionEntity s" + where
-                    + " ORDER BY s.createdAt DESC, s.id", SessionEntity.class);
+                    + orderBy(search.order()), SessionEntity.class);
             search.userId().ifPresent(u -> {
                 count.setParameter("user", u);
                 items.setParameter("user", u);
@@ -74,5 +53,12 @@ final class SessionListings {
                     .getResultList().stream().map(SessionRows::toRecord).toList();
             return new Page<>(records, page, count.getSingleResult());
         });
+    }
+
+    private static String orderBy(SessionOrder order) {
+        return switch (order) {
+            case NEWEST_LOGIN -> " ORDER BY s.createdAt DESC, s.id";
+            case RECENTLY_ENDED -> " ORDER BY s.endedAt DESC, s.id";
+        };
     }
 }

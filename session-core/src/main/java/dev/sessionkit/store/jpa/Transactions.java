@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -188,6 +189,31 @@ final class Transactions {
             return work.apply(em);
         } finally {
             em.close();
+        }
+    }
+
+    /**
+     * Runs an insert-unless-present statement in its own transaction. Two nodes may race here; the loser's insert can
+     * fail on the primary key (H2's MERGE is not atomic), which is fine as long as the row now exists.
+     *
+     * @param what the work, for messages
+     * @param sql the statement, with positional parameters
+     * @param parameters its parameters
+     * @param exists whether the row exists, asked after a failed insert
+     */
+    void insertIfAbsent(String what, String sql, List<Object> parameters, Function<EntityManager, Boolean> exists) {
+        try {
+            write(what, em -> {
+                var query = em.createNativeQuery(sql);
+                for (int i = 0; i < parameters.size(); i++) {
+                    query.setParameter(i + 1, parameters.get(i));
+                }
+                return query.executeUpdate();
+            });
+        } catch (SessionStoreUnavailableException e) {
+            if (!read("check " + what, exists)) {
+                throw e;
+            }
         }
     }
 

@@ -6,12 +6,14 @@ import dev.sessionkit.session.EndReason;
 import dev.sessionkit.session.Ending;
 import dev.sessionkit.session.SessionId;
 import dev.sessionkit.session.SessionRecord;
+import dev.sessionkit.store.ActivityUpdate;
 import dev.sessionkit.store.CreateResult;
 import dev.sessionkit.store.DeviceField;
 import dev.sessionkit.store.DurationSummary;
 import dev.sessionkit.store.Page;
 import dev.sessionkit.store.PageRequest;
 import dev.sessionkit.store.SessionLimitReachedException;
+import dev.sessionkit.store.SessionReports;
 import dev.sessionkit.store.SessionSearch;
 import dev.sessionkit.store.SessionStore;
 import dev.sessionkit.store.TimeBucket;
@@ -36,15 +38,11 @@ import java.util.stream.Stream;
  * <p>Thread-safe: writes are serialised on one lock, which is simple and fast enough in memory; reads see a
  * consistent record per session.
  */
-public final class InMemorySessionStore implements SessionStore {
+public final class InMemorySessionStore implements SessionStore, SessionReports {
 
     private final Map<SessionId, SessionRecord> sessions = new ConcurrentHashMap<>();
     private final Map<TokenHash, SessionId> idsByTokenHash = new ConcurrentHashMap<>();
-    private final Map<String, Lease> leases = new ConcurrentHashMap<>();
     private final Object writeLock = new Object();
-
-    private record Lease(String holder, Instant expiresAt) {
-    }
 
     /** Creates an empty store. */
     public InMemorySessionStore() {
@@ -86,15 +84,18 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public boolean touch(SessionId id, Instant at, Instant idleExpiresAt, Instant staleBefore) {
+    public int recordActivity(List<ActivityUpdate> updates) {
         synchronized (writeLock) {
-            SessionRecord current = sessions.get(id);
-            if (current == null || !current.isActive() || current.lastAccessedAt().isAfter(staleBefore)
-                    || !current.lastAccessedAt().isBefore(at)) {
-                return false;
+            int written = 0;
+            for (ActivityUpdate update : updates) {
+                SessionRecord current = sessions.get(update.id());
+                if (current != null && current.isActive() && !current.lastAccessedAt().isAfter(update.staleBefore())
+                        && current.lastAccessedAt().isBefore(update.at())) {
+                    sessions.put(update.id(), current.withActivity(update.at(), update.idleExpiresAt()));
+                    written++;
+                }
             }
-            sessions.put(id, current.withActivity(at, idleExpiresAt));
-            return true;
+            return written;
         }
     }
 
@@ -157,43 +158,11 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public boolean tryAcquireLease(String name, String holder, Instant now, Duration ttl) {
-        synchronized (writeLock) {
-            Lease current = leases.get(name);
-            if (current != null && !current.holder().equals(holder) && current.expiresAt().isAfter(now)) {
-                return false;
-            }
-            leases.put(name, new Lease(holder, now.plus(ttl)));
-            return true;
-        }
-    }
-
-    @Override
-    public void releaseLease(String name, String holder) {
-        synchronized (writeLock) {
-            leases.computeIfPresent(name, (key, lease) -> lease.holder().equals(holder) ? null : lease);
-        }
-    }
-
-    @Override
     public List<SessionRecord> listActive(String userId, Instant now) {
         return ofUser(userId).filter(s -> s.isUsableAt(now))
                 .sorted(Comparator.comparing(SessionRecord::lastAccessedAt).reversed()
                         .thenComparing(s -> s.id().value()))
                 .toList();
-    }
-
-    @Override
-    public long countActive(String userId, Instant now) {
-        return ofUser(userId).filter(s -> s.isUsableAt(now)).count();
-    }
-
-    @Override
-    public Page<SessionRecord> history(String userId, PageRequest page) {
-        return page(ofUser(userId).filter(s -> !s.isActive()),
-                Comparator.comparing((SessionRecord s) -> s.ending().orElseThrow().at()).reversed()
-                        .thenComparing(s -> s.id().value()),
-                page);
     }
 
     @Override
@@ -205,9 +174,14 @@ public final class InMemorySessionStore implements SessionStore {
                     case ENDED -> !s.isActive();
                 })
                 .orElse(true);
+        Comparator<SessionRecord> order = switch (search.order()) {
+            case NEWEST_LOGIN -> Comparator.comparing(SessionRecord::createdAt).reversed();
+            // Sessions not ended sort as oldest: the order is meant for searches of ended sessions.
+            case RECENTLY_ENDED -> Comparator.comparing((SessionRecord s) -> s.ending().map(Ending::at)
+                    .orElse(Instant.MIN)).reversed();
+        };
         return page(sessions.values().stream().filter(byUser.and(byStatus)),
-                Comparator.comparing(SessionRecord::createdAt).reversed().thenComparing(s -> s.id().value()),
-                page);
+                order.thenComparing(s -> s.id().value()), page);
     }
 
     @Override

@@ -10,10 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sessionkit.policy.SessionLimit;
 import dev.sessionkit.session.EndReason;
 import dev.sessionkit.session.SessionRecord;
+import dev.sessionkit.store.ActivityUpdate;
 import dev.sessionkit.store.SessionStoreUnavailableException;
 import dev.sessionkit.store.memory.InMemorySessionStore;
+import dev.sessionkit.testing.MutableClock;
+import dev.sessionkit.testing.Touches;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BufferedActivityStoreTest {
@@ -22,14 +26,59 @@ class BufferedActivityStoreTest {
 
     private final InMemorySessionStore real = new InMemorySessionStore();
     private final CountingStore counting = new CountingStore(real);
-    private final BufferedActivityStore buffered = new BufferedActivityStore(counting);
+    private static final Duration LAG = Duration.ofSeconds(3);
+
+    private final MutableClock clock = MutableClock.atT0();
+    private final BufferedActivityStore buffered = new BufferedActivityStore(counting, LAG, clock);
 
     private SessionRecord stored() {
         return real.create(aSession().build(), SessionLimit.unlimited(), T0).created();
     }
 
     private boolean touch(SessionRecord session, Instant at) {
-        return buffered.touch(session.id(), at, at.plus(IDLE), at.minusSeconds(60));
+        return Touches.touch(buffered, session.id(), at, at.plus(IDLE), at.minusSeconds(60));
+    }
+
+    @Test
+    void activityWhosePreviousDeadlineComesBeforeADeferredWriteWouldLandIsWrittenAtOnce() {
+        SessionRecord session = stored();
+        Instant at = T0.plusSeconds(61);
+        // The store of record ends the session at at + 2 s unless it hears of this activity; a flush may take 3 s.
+        ActivityUpdate urgent = new ActivityUpdate(session.id(), at, at.plus(IDLE), at.minusSeconds(60),
+                at.plusSeconds(2));
+
+        assertEquals(1, buffered.recordActivity(List.of(urgent)));
+
+        assertEquals(at, real.findById(session.id()).orElseThrow().lastAccessedAt());
+        assertEquals(0, buffered.pendingCount());
+    }
+
+    @Test
+    void activityWhosePreviousDeadlineIsFurtherThanTheLagWaitsForTheFlush() {
+        SessionRecord session = stored();
+        Instant at = T0.plusSeconds(61);
+        ActivityUpdate relaxed = new ActivityUpdate(session.id(), at, at.plus(IDLE), at.minusSeconds(60),
+                at.plus(LAG).plusMillis(1));
+
+        buffered.recordActivity(List.of(relaxed));
+
+        assertEquals(T0, real.findById(session.id()).orElseThrow().lastAccessedAt());
+        assertEquals(1, buffered.pendingCount());
+    }
+
+    @Test
+    void anUrgentWriteThatFailsIsKeptForTheNextFlushAndDoesNotFailTheRequest() {
+        SessionRecord session = stored();
+        Instant at = T0.plusSeconds(61);
+        counting.failBatches = new SessionStoreUnavailableException("database down", null);
+
+        assertEquals(1, buffered.recordActivity(List.of(new ActivityUpdate(session.id(), at, at.plus(IDLE),
+                at.minusSeconds(60), at.plusSeconds(1)))));
+        assertEquals(1, buffered.pendingCount());
+
+        counting.failBatches = null;
+        buffered.flushOrKeep();
+        assertEquals(at, real.findById(session.id()).orElseThrow().lastAccessedAt());
     }
 
     @Test

@@ -16,6 +16,7 @@ import dev.sessionkit.session.SessionStatus;
 import dev.sessionkit.store.memory.InMemorySessionStore;
 import dev.sessionkit.testing.MutableClock;
 import dev.sessionkit.testing.Sessions;
+import dev.sessionkit.testing.Touches;
 import dev.sessionkit.token.TokenHash;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -35,7 +36,7 @@ class CachingSessionStoreTest {
     private final InMemorySessionStore real = new InMemorySessionStore();
     private final ScriptedChannel channel = new ScriptedChannel();
     private final CountingStore counting = new CountingStore(real, Optional.of(channel));
-    private final CachingSessionStore cache = new CachingSessionStore(counting, LATENCY, clock);
+    private final CachingSessionStore cache = new CachingSessionStore(counting, LATENCY, clock, counting.channel());
 
     /** Creates a session through the cache and looks it up once, so the cache holds it. */
     private SessionRecord stored(Sessions builder) {
@@ -169,7 +170,7 @@ class CachingSessionStoreTest {
         SessionRecord session = stored(aSession().idleTimeout(Duration.ofMinutes(30)));
         // Another node keeps the session alive; this node's copy does not know.
         Instant elsewhere = T0.plus(Duration.ofMinutes(20));
-        real.touch(session.id(), elsewhere, elsewhere.plus(Duration.ofMinutes(30)), elsewhere);
+        Touches.touch(real, session.id(), elsewhere, elsewhere.plus(Duration.ofMinutes(30)), elsewhere);
 
         clock.set(T0.plus(Duration.ofMinutes(30)));
         SessionRecord seen = cache.findByTokenHash(session.tokenHash()).orElseThrow();
@@ -183,7 +184,7 @@ class CachingSessionStoreTest {
         SessionRecord session = stored(aSession());
         Instant at = T0.plusSeconds(90);
 
-        cache.touch(session.id(), at, at.plus(Duration.ofMinutes(30)), at.minusSeconds(60));
+        Touches.touch(cache, session.id(), at, at.plus(Duration.ofMinutes(30)), at.minusSeconds(60));
 
         assertEquals(at, cache.findByTokenHash(session.tokenHash()).orElseThrow().lastAccessedAt());
         assertEquals(1, counting.lookups.get());

@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A real store that counts the calls that reach it, and can hand out a scripted channel. */
+/** A real store that counts the calls that reach it (activity: updates in {@code touches}, calls in {@code batches}),
+ * and can hand out a scripted channel. */
 final class CountingStore extends ForwardingSessionStore {
 
     final AtomicInteger lookups = new AtomicInteger();
@@ -43,18 +44,13 @@ final class CountingStore extends ForwardingSessionStore {
     }
 
     @Override
-    public boolean touch(SessionId id, Instant at, Instant idleExpiresAt, Instant staleBefore) {
-        touches.incrementAndGet();
-        return delegate.touch(id, at, idleExpiresAt, staleBefore);
-    }
-
-    @Override
-    public synchronized int touchAll(List<ActivityUpdate> updates) {
+    public synchronized int recordActivity(List<ActivityUpdate> updates) {
         if (failBatches != null) {
             throw failBatches;
         }
+        touches.addAndGet(updates.size());
         batches.add(List.copyOf(updates));
-        return delegate.touchAll(updates);
+        return delegate.recordActivity(updates);
     }
 
     @Override
@@ -70,8 +66,8 @@ final class CountingStore extends ForwardingSessionStore {
         delegate.close();
     }
 
-    @Override
-    public Optional<EndedSessionsChannel> openEndedSessionsChannel() {
+    /** The channel this store's database would open, handed to the cache under test. */
+    Optional<EndedSessionsChannel> channel() {
         return channel;
     }
 }

@@ -10,8 +10,8 @@ import dev.sessionkit.config.SchemaMode;
 import dev.sessionkit.policy.SessionLimit;
 import dev.sessionkit.session.EndReason;
 import dev.sessionkit.session.SessionRecord;
-import dev.sessionkit.store.ActivityUpdate;
 import dev.sessionkit.testing.RestartablePostgres;
+import dev.sessionkit.testing.Touches;
 import dev.sessionkit.testing.UncheckedPooledDataSource;
 import java.time.Duration;
 import java.util.List;
@@ -43,7 +43,7 @@ class DataSourceRestartIT {
                 SessionRecord after = aSession().ownedBy("alice").build();
                 assertEquals(after.id(), store.create(after, limit, T0).created().id(), "login");
                 assertTrue(store.end(before.id(), EndReason.LOGOUT, T0.plusSeconds(1)).isPresent(), "logout");
-                assertEquals(1, store.touchAll(List.of(new ActivityUpdate(after.id(), T0.plusSeconds(2),
+                assertEquals(1, store.recordActivity(List.of(Touches.update(after.id(), T0.plusSeconds(2),
                         T0.plus(Duration.ofHours(1)), T0.plusSeconds(2)))), "activity batch");
                 assertTrue(pool.opened() > openedBefore, "the dead connection was replaced by a fresh one");
             }

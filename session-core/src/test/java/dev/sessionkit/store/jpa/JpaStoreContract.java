@@ -9,6 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sessionkit.config.SchemaMode;
 import dev.sessionkit.policy.SessionLimit;
 import dev.sessionkit.session.SessionRecord;
+import dev.sessionkit.store.LeaseStore;
+import dev.sessionkit.store.LeaseStoreContract;
+import dev.sessionkit.store.SessionReports;
+import dev.sessionkit.store.SessionReportsContract;
 import dev.sessionkit.store.SessionStore;
 import dev.sessionkit.store.SessionStoreContract;
 import dev.sessionkit.testing.Sessions;
@@ -22,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,6 +67,49 @@ abstract class JpaStoreContract extends SessionStoreContract {
             s.executeUpdate("DELETE FROM sessionkit_lease");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The reports contract on the same database, through both nodes. */
+    @Nested
+    class Reports extends SessionReportsContract {
+        @Override
+        protected SessionStore nodeA() {
+            return JpaStoreContract.this.nodeA();
+        }
+
+        @Override
+        protected SessionReports reportsA() {
+            return (JpaSessionStore) JpaStoreContract.this.nodeA();
+        }
+
+        @Override
+        protected SessionReports reportsB() {
+            return (JpaSessionStore) JpaStoreContract.this.nodeB();
+        }
+
+        @Override
+        protected void resetReports() {
+            reset();
+        }
+    }
+
+    /** The lease contract on the same database, through both nodes. */
+    @Nested
+    class Leases extends LeaseStoreContract {
+        @Override
+        protected LeaseStore leasesA() {
+            return (JpaSessionStore) JpaStoreContract.this.nodeA();
+        }
+
+        @Override
+        protected LeaseStore leasesB() {
+            return (JpaSessionStore) JpaStoreContract.this.nodeB();
+        }
+
+        @Override
+        protected void resetLeases() {
+            reset();
         }
     }
 

@@ -9,9 +9,9 @@ import dev.sessionkit.config.SchemaMode;
 import dev.sessionkit.policy.SessionLimit;
 import dev.sessionkit.session.EndReason;
 import dev.sessionkit.session.SessionRecord;
-import dev.sessionkit.store.ActivityUpdate;
 import dev.sessionkit.testing.RestartablePostgres;
 import dev.sessionkit.testing.Sessions;
+import dev.sessionkit.testing.Touches;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +63,7 @@ class StaleConnectionsIT {
                 firstCalls.add(() -> store.create(login, LIMIT, T0.plusSeconds(1)));
                 firstCalls.add(() -> store.end(logout.id(), EndReason.LOGOUT, T0.plusSeconds(1)).orElseThrow());
                 firstCalls.add(() -> store.findByTokenHash(reader.token().hash()).orElseThrow());
-                firstCalls.add(() -> store.touchAll(List.of(new ActivityUpdate(active.id(),
+                firstCalls.add(() -> store.recordActivity(List.of(Touches.update(active.id(),
                         T0.plusSeconds(2), T0.plus(Duration.ofHours(1)), T0.plusSeconds(2)))));
             }
             List<String> failures = run(clients, firstCalls);
