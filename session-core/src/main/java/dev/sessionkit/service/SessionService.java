@@ -45,7 +45,7 @@ public final class SessionService {
     private final SessionListeners listeners;
     private final Clock clock;
 
-    private SessionService(Builder builder) {
+    SessionService(SessionServiceBuilder builder) {
         this.store = Objects.requireNonNull(builder.store, "store");
         this.expiry = Objects.requireNonNull(builder.expiry, "expiry");
         this.limit = Objects.requireNonNull(builder.limit, "limit");
@@ -64,8 +64,8 @@ public final class SessionService {
      * @param expiry the timeouts
      * @return a builder with the other collaborators at their defaults
      */
-    public static Builder builder(SessionStore store, ExpiryPolicy expiry) {
-        return new Builder(store, expiry);
+    public static SessionServiceBuilder builder(SessionStore store, ExpiryPolicy expiry) {
+        return new SessionServiceBuilder(store, expiry);
     }
 
     /**
@@ -247,109 +247,5 @@ public final class SessionService {
 
     private static Instant min(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
-    }
-
-    /** Collects the service's collaborators; every one but the store and expiry policy has a default. */
-    public static final class Builder {
-        private final SessionStore store;
-        private final ExpiryPolicy expiry;
-        private SessionLimit limit = SessionLimit.unlimited();
-        private TokenGenerator tokens;
-        private SecureRandom random = new SecureRandom();
-        private DeviceDetector devices = DeviceDetector.none();
-        private LocationResolver locations = LocationResolver.none();
-        private SessionListeners listeners = SessionListeners.none();
-        private Clock clock = Clock.systemUTC();
-
-        private Builder(SessionStore store, ExpiryPolicy expiry) {
-            this.store = Objects.requireNonNull(store, "store");
-            this.expiry = Objects.requireNonNull(expiry, "expiry");
-        }
-
-        /**
-         * Sets the per-user session limit; default none.
-         *
-         * @param limit the limit
-         * @return this builder
-         */
-        public Builder limit(SessionLimit limit) {
-            this.limit = Objects.requireNonNull(limit, "limit");
-            return this;
-        }
-
-        /**
-         * Sets the randomness for ids and, unless {@link #tokens} is set, tokens; default a new SecureRandom.
-         *
-         * @param random the randomness source
-         * @return this builder
-         */
-        public Builder random(SecureRandom random) {
-            this.random = Objects.requireNonNull(random, "random");
-            return this;
-        }
-
-        /**
-         * Sets the token generator; default 32 bytes from the builder's SecureRandom.
-         *
-         * @param tokens the generator
-         * @return this builder
-         */
-        public Builder tokens(TokenGenerator tokens) {
-            this.tokens = Objects.requireNonNull(tokens, "tokens");
-            return this;
-        }
-
-        /**
-         * Sets the device detector; default none (every device unknown).
-         *
-         * @param devices the detector
-         * @return this builder
-         */
-        public Builder devices(DeviceDetector devices) {
-            this.devices = Objects.requireNonNull(devices, "devices");
-            return this;
-        }
-
-        /**
-         * Sets the location resolver; default none.
-         *
-         * @param locations the resolver
-         * @return this builder
-         */
-        public Builder locations(LocationResolver locations) {
-            this.locations = Objects.requireNonNull(locations, "locations");
-            return this;
-        }
-
-        /**
-         * Sets who hears sessions start and end; default nobody.
-         *
-         * @param listeners the listeners
-         * @return this builder
-         */
-        public Builder listeners(SessionListeners listeners) {
-            this.listeners = Objects.requireNonNull(listeners, "listeners");
-            return this;
-        }
-
-        /**
-         * Sets the clock; default the system UTC clock.
-         *
-         * @param clock the clock
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /**
-         * Builds the service.
-         *
-         * @return the service
-         */
-        public SessionService build() {
-            return new SessionService(this);
-        }
     }
 }
