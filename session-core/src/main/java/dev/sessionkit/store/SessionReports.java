@@ -6,9 +6,10 @@ import java.util.Optional;
 
 /**
  * Aggregates over stored sessions, for the analytics and statistics endpoints: a capability a store offers by
- * implementing this next to {@link SessionStore}; without it those endpoints answer that the store keeps no reports. Database stores answer each call with a bounded number of SQL aggregate
- * statements (COUNT / GROUP BY), never by loading rows, so the cost does not grow with the number of sessions
- * returned. Maps are ordered by count, largest first.
+ * implementing this next to {@link SessionStore}; without it those endpoints answer that the store keeps no reports.
+ * Database stores answer each call with a bounded number of SQL aggregate statements (COUNT / GROUP BY), never by
+ * loading rows, so the cost does not grow with the number of sessions returned. Maps are ordered by count, largest
+ * first.
  */
 public interface SessionReports {
 

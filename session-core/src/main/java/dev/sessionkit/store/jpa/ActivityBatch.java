@@ -11,21 +11,18 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * Writes many sessions' activity as one JDBC batch of the conditional update {@link JpaSessionStore#touch} runs:
+ * Writes many sessions' activity as one JDBC batch of the conditional update {@link SessionSql#RECORD_ACTIVITY}:
  * one round trip for the lot instead of one per session. JPQL bulk updates cannot be batched, hence plain JDBC on
  * the transaction's own connection.
  */
 final class ActivityBatch {
-
-    private static final String UPDATE = "UPDATE sessionkit_session SET last_accessed_at = ?, idle_expires_at = ? "
-            + "WHERE id = ? AND status = 'active' AND last_accessed_at <= ? AND last_accessed_at < ?";
 
     private ActivityBatch() {
     }
 
     /** Runs the batch on a connection inside the caller's transaction and returns how many rows it updated. */
     static int write(Connection connection, List<ActivityUpdate> updates) {
-        try (PreparedStatement statement = connection.prepareStatement(UPDATE)) {
+        try (PreparedStatement statement = connection.prepareStatement(SessionSql.RECORD_ACTIVITY)) {
             statement.setQueryTimeout((int) JpaSessionStores.STATEMENT_TIMEOUT.toSeconds());
             for (ActivityUpdate update : updates) {
                 statement.setObject(1, utc(update.at()));

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Leases in {@code sessionkit_lease}: one row per name, taken by a conditional update, so nodes never both hold one. */
+/**
+ * Leases in {@code sessionkit_lease}: one row per name, taken by a conditional update, so two nodes never both hold
+ * one.
+ */
 final class JpaLeases implements LeaseStore {
 
     private final Transactions tx;
@@ -36,8 +39,7 @@ final class JpaLeases implements LeaseStore {
     }
 
     private static boolean take(EntityManager em, String name, String holder, Instant now, Duration ttl) {
-        return em.createQuery("UPDATE LeaseEntity l SET l.holder = :holder, l.expiresAt = :until "
-                + "WHERE l.name = :name AND (l.holder IS NULL OR l.holder = :holder OR l.expiresAt <= :now)")
+        return em.createQuery(SessionSql.TAKE_LEASE)
                 .setParameter("holder", holder)
                 .setParameter("until", utc(now.plus(ttl)))
                 .setParameter("name", name)
@@ -47,9 +49,7 @@ final class JpaLeases implements LeaseStore {
 
     @Override
     public void releaseLease(String name, String holder) {
-        tx.write("release the " + name + " lease", em -> em.createQuery(
-                "UPDATE LeaseEntity l SET l.holder = NULL, l.expiresAt = :epoch "
-                        + "WHERE l.name = :name AND l.holder = :holder")
+        tx.write("release the " + name + " lease", em -> em.createQuery(SessionSql.RELEASE_LEASE)
                 .setParameter("epoch", utc(Instant.EPOCH))
                 .setParameter("name", name)
                 .setParameter("holder", holder)

@@ -5,7 +5,6 @@ import static dev.sessionkit.store.jpa.SessionRows.utc;
 import dev.sessionkit.policy.SessionLimit;
 import dev.sessionkit.policy.SessionLimitRule;
 import dev.sessionkit.session.EndReason;
-import dev.sessionkit.session.Ending;
 import dev.sessionkit.session.SessionId;
 import dev.sessionkit.session.SessionRecord;
 import dev.sessionkit.store.ActivityUpdate;
@@ -115,7 +114,7 @@ public final class JpaSessionStore implements SessionStore, SessionReports, Leas
     @Override
     public Optional<SessionRecord> findByTokenHash(TokenHash tokenHash) {
         return tx.read("find a session by token", em -> em
-                .createQuery("SELECT s FROM SessionEntity s WHERE s.tokenHash = :hash", SessionEntity.class)
+                .createQuery(SessionSql.FIND_BY_TOKEN_HASH, SessionEntity.class)
                 .setParameter("hash", tokenHash.hex())
                 .getResultStream().findFirst().map(SessionRows::toRecord));
     }
@@ -140,7 +139,7 @@ public final class JpaSessionStore implements SessionStore, SessionReports, Leas
 
     @Override
     public Optional<SessionRecord> end(SessionId id, EndReason reason, Instant now) {
-        return tx.write("end a session", em -> endIfActive(em, id, reason, now)
+        return tx.write("end a session", em -> SessionEnds.endIfActive(em, id, reason, now)
                 ? Optional.of(SessionRows.toRecord(em.find(SessionEntity.class, id.value())))
                 : Optional.<SessionRecord>empty());
     }
@@ -148,22 +147,15 @@ public final class JpaSessionStore implements SessionStore, SessionReports, Leas
     @Override
     public List<SessionRecord> endAllOfUser(String userId, Optional<SessionId> except, EndReason reason,
             Instant now) {
-        return tx.write("end a user's sessions", em -> {
-            List<SessionRecord> active = em.createQuery("SELECT s FROM SessionEntity s "
-                    + "WHERE s.userId = :user AND s.status = 'active' AND s.id <> :except ORDER BY s.id", SessionEntity.class)
-                    .setParameter("user", userId)
-                    .setParameter("except", except.map(SessionId::value).orElse(""))
-                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                    .getResultList().stream().map(SessionRows::toRecord).toList();
-            return endLocked(em, active, reason, now);
-        });
+        return tx.write("end a user's sessions",
+                em -> SessionEnds.endLocked(em, SessionEnds.lockActiveOf(em, userId, except), reason, now));
     }
 
     @Override
     public Optional<SessionRecord> replace(SessionId old, SessionRecord replacement, EndReason reason,
             Instant now) {
         return tx.write("rotate a session", em -> {
-            if (!endIfActive(em, old, reason, now)) {
+            if (!SessionEnds.endIfActive(em, old, reason, now)) {
                 return Optional.<SessionRecord>empty();
             }
             em.persist(SessionRows.toEntity(replacement));
@@ -182,13 +174,12 @@ public final class JpaSessionStore implements SessionStore, SessionReports, Leas
             if (ids.isEmpty()) {
                 return List.<SessionRecord>of();
             }
-            List<SessionRecord> expired = em.createQuery("SELECT s FROM SessionEntity s WHERE s.id IN :ids",
-                    SessionEntity.class)
+            List<SessionRecord> expired = em.createQuery(SessionSql.FIND_BY_IDS, SessionEntity.class)
                     .setParameter("ids", ids)
                     .getResultList().stream().map(SessionRows::toRecord).toList();
             List<SessionRecord> ended = new ArrayList<>();
             for (EndReason expiry : List.of(EndReason.EXPIRED_ABSOLUTE, EndReason.EXPIRED_IDLE)) {
-                ended.addAll(endLocked(em, expired.stream()
+                ended.addAll(SessionEnds.endLocked(em, expired.stream()
                         .filter(s -> s.expiryAt(now).filter(expiry::equals).isPresent()).toList(), expiry, now));
             }
             return ended;
@@ -198,15 +189,14 @@ public final class JpaSessionStore implements SessionStore, SessionReports, Leas
     @Override
     public int purgeEndedBefore(Instant cutoff, int limit) {
         return tx.write("purge old history", em -> {
-            List<String> ids = em.createQuery("SELECT s.id FROM SessionEntity s "
-                    + "WHERE s.status = 'ended' AND s.endedAt < :cutoff", String.class)
+            List<String> ids = em.createQuery(SessionSql.ENDED_BEFORE, String.class)
                     .setParameter("cutoff", utc(cutoff))
                     .setMaxResults(limit)
                     .getResultList();
             if (ids.isEmpty()) {
                 return 0;
             }
-            return em.createQuery("DELETE FROM SessionEntity s WHERE s.id IN :ids AND s.status = 'ended'")
+            return em.createQuery(SessionSql.DELETE_ENDED)
                     .setParameter("ids", ids)
                     .executeUpdate();
         });
@@ -265,13 +255,13 @@ public final class JpaSessionStore implements SessionStore, SessionReports, Leas
     /** On PostgreSQL, LISTEN/NOTIFY; other databases have no channel and rely on the latency bound alone. */
     @Override
     public Optional<EndedSessionsChannel> openEndedSessionsChannel() {
-        if (dialect != SqlDialect.POSTGRESQL) {
+        if (!dialect.hasNotifyChannel()) {
             return Optional.empty();
         }
         return listenConnections.map(connections -> new PostgresEndedSessionsChannel(connections,
                 payload -> tx.write("announce ended sessions", em -> em
-                        .createNativeQuery("SELECT pg_notify(?, ?)")
-                        .setParameter(1, PostgresEndedSessionsChannel.CHANNEL)
+                        .createNativeQuery(SessionSql.NOTIFY)
+                        .setParameter(1, SessionSql.CHANNEL)
                         .setParameter(2, payload)
                         .getResultList())));
     }
@@ -286,67 +276,23 @@ public final class JpaSessionStore implements SessionStore, SessionReports, Leas
     /** Under the user lock: ends expired sessions, then evicts the oldest or refuses, so the new one fits. */
     private List<SessionRecord> makeRoom(EntityManager em, String userId, SessionLimit limit, Instant now) {
         // Locked in id order like every multi-row lock here, so concurrent enders cannot deadlock with us.
-        List<SessionRecord> active = em.createQuery("SELECT s FROM SessionEntity s "
-                + "WHERE s.userId = :user AND s.status = 'active' ORDER BY s.id", SessionEntity.class)
-                .setParameter("user", userId)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList().stream().map(SessionRows::toRecord).toList();
+        List<SessionRecord> active = SessionEnds.lockActiveOf(em, userId, Optional.empty());
         SessionLimitRule.Plan plan = SessionLimitRule.plan(limit, active, now);
         if (plan.rejected()) {
             throw new SessionLimitReachedException(limit.maxPerUser());
         }
         List<SessionRecord> ended = new ArrayList<>();
         for (SessionLimitRule.Ends ends : plan.ends()) {
-            ended.addAll(endLocked(em, ends.sessions(), ends.reason(), now));
+            ended.addAll(SessionEnds.endLocked(em, ends.sessions(), ends.reason(), now));
         }
         return ended;
     }
 
-    /** The one conditional statement that ends a single session: it never touches an ended one. */
-    private static boolean endIfActive(EntityManager em, SessionId id, EndReason reason, Instant now) {
-        return em.createQuery("UPDATE SessionEntity s SET s.status = 'ended', s.endedAt = :now, "
-                + "s.endReason = :reason WHERE s.id = :id AND s.status = 'active'")
-                .setParameter("now", utc(now))
-                .setParameter("reason", reason.wireName())
-                .setParameter("id", id.value())
-                .executeUpdate() == 1;
-    }
-
     private boolean seenBefore(EntityManager em, String userId, TokenHash browserIdHash) {
-        return !em.createQuery("SELECT s.id FROM SessionEntity s "
-                + "WHERE s.userId = :user AND s.browserIdHash = :browser", String.class)
+        return !em.createQuery(SessionSql.BROWSER_SEEN_BEFORE, String.class)
                 .setParameter("user", userId)
                 .setParameter("browser", browserIdHash.hex())
                 .setMaxResults(1)
                 .getResultList().isEmpty();
-    }
-
-    /**
-     * Ends sessions this transaction has read; the update re-checks the active status, and only the sessions it
-     * actually ended are returned.
-     */
-    private static List<SessionRecord> endLocked(EntityManager em, List<SessionRecord> sessions, EndReason reason,
-            Instant now) {
-        if (sessions.isEmpty()) {
-            return List.of();
-        }
-        List<String> ids = sessions.stream().map(s -> s.id().value()).toList();
-        int updated = em.createQuery("UPDATE SessionEntity s SET s.status = 'ended', s.endedAt = :now, "
-                + "s.endReason = :reason WHERE s.id IN :ids AND s.status = 'active'")
-                .setParameter("now", utc(now))
-                .setParameter("reason", reason.wireName())
-                .setParameter("ids", ids)
-                .executeUpdate();
-        if (updated == sessions.size()) {
-            Ending ending = new Ending(now, reason);
-            return sessions.stream().map(s -> s.withEnding(ending)).toList();
-        }
-        // Someone ended some of them between our read and our update: report only what this update ended.
-        return em.createQuery("SELECT s FROM SessionEntity s WHERE s.id IN :ids AND s.endedAt = :now "
-                + "AND s.endReason = :reason", SessionEntity.class)
-                .setParameter("ids", ids)
-                .setParameter("now", utc(now))
-                .setParameter("reason", reason.wireName())
-                .getResultList().stream().map(SessionRows::toRecord).toList();
     }
 }

@@ -24,8 +24,6 @@ import org.postgresql.PGNotification;
  */
 final class PostgresEndedSessionsChannel implements EndedSessionsChannel {
 
-    /** The channel name, shared by every node on the database. */
-    static final String CHANNEL = "sessionkit_ended";
     /** PostgreSQL refuses payloads of 8000 bytes or more; ids are 22 ASCII characters plus a comma. */
     private static final int MAX_PAYLOAD = 7_800;
     private static final int POLL_MILLIS = 500;
@@ -41,7 +39,7 @@ final class PostgresEndedSessionsChannel implements EndedSessionsChannel {
 
     /**
      * @param connections opens the listening connection
-     * @param notifier sends one payload on {@link #CHANNEL}; throws when the store cannot
+     * @param notifier sends one payload on {@link SessionSql#CHANNEL}; throws when the store cannot
      */
     PostgresEndedSessionsChannel(ConnectionFactory connections, Consumer<String> notifier) {
         this.connections = Objects.requireNonNull(connections, "connections");
@@ -104,7 +102,7 @@ final class PostgresEndedSessionsChannel implements EndedSessionsChannel {
             try (Connection connection = connections.open()) {
                 PGConnection postgres = connection.unwrap(PGConnection.class);
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + CHANNEL);
+                    statement.execute(SessionSql.LISTEN);
                 }
                 // Whatever ended while we were not listening went unheard.
                 listener.missedSome();
@@ -144,7 +142,7 @@ final class PostgresEndedSessionsChannel implements EndedSessionsChannel {
             }
             if (++polls % POLLS_PER_PING == 0) {
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("SELECT 1");
+                    statement.execute(SessionSql.POLL);
                 }
             }
         }

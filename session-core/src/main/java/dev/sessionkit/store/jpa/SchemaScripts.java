@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -31,11 +30,7 @@ public final class SchemaScripts {
      * @return the scripts, or empty for an unsupported database
      */
     public static Optional<SchemaScripts> forDatabase(String database) {
-        String name = database == null ? "" : database.toLowerCase(Locale.ROOT);
-        return Arrays.stream(SqlDialect.values())
-                .filter(d -> d.name().toLowerCase(Locale.ROOT).equals(name) || (name.equals("mariadb")
-                        && d == SqlDialect.MYSQL))
-                .findFirst().map(SchemaScripts::new);
+        return SqlDialect.forName(database).map(SchemaScripts::new);
     }
 
     static SchemaScripts of(SqlDialect dialect) {
@@ -48,7 +43,7 @@ public final class SchemaScripts {
      * @return {@code [h2, postgresql, mysql]}
      */
     public static List<String> databases() {
-        return Arrays.stream(SqlDialect.values()).map(d -> d.name().toLowerCase(Locale.ROOT)).toList();
+        return SqlDialect.names();
     }
 
     /**

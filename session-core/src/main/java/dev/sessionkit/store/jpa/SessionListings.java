@@ -15,9 +15,6 @@ import java.util.List;
 /** The store's listings, as JPQL: a user's devices, and the search behind history, counts and the admin list. */
 final class SessionListings {
 
-    /** A session that authenticates at {@code :now}: not ended and before both deadlines. */
-    static final String USABLE = "s.status = 'active' AND s.idleExpiresAt > :now AND s.absoluteExpiresAt > :now";
-
     private final Transactions tx;
 
     SessionListings(Transactions tx) {
@@ -25,8 +22,8 @@ final class SessionListings {
     }
 
     List<SessionRecord> listActive(String userId, Instant now) {
-        return tx.read("list a user's sessions", em -> em.createQuery("SELECT s FROM SessionEntity s "
-                + "WHERE s.userId = :user AND " + USABLE + " ORDER BY s.lastAccessedAt DESC, s.id", SessionEntity.class)
+        return tx.read("list a user's sessions", em -> em
+                .createQuery(SessionSql.LIST_USABLE_OF_USER, SessionEntity.class)
                 .setParameter("user", userId)
                 .setParameter("now", utc(now))
                 .getResultList().stream().map(SessionRows::toRecord).toList());
@@ -34,12 +31,12 @@ final class SessionListings {
 
     Page<SessionRecord> search(SessionSearch search, Instant now, PageRequest page) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        search.userId().ifPresent(u -> where.append(" AND s.userId = :user"));
+        search.userId().ifPresent(u -> where.append(SessionSql.BY_USER));
         search.status().ifPresent(status -> where.append(status == SessionStatus.ACTIVE
-                ? " AND " + USABLE : " AND s.status = 'ended'"));
+                ? SessionSql.ONLY_USABLE : SessionSql.ONLY_ENDED));
         return tx.read("search sessions", em -> {
-            TypedQuery<Long> count = em.createQuery("SELECT COUNT(s) FROM SessionEntity s" + where, Long.class);
-            TypedQuery<SessionEntity> items = em.createQuery("SELECT s FROM SessionEntity s" + where
+            TypedQuery<Long> count = em.createQuery(SessionSql.SEARCH_COUNT + where, Long.class);
+            TypedQuery<SessionEntity> items = em.createQuery(SessionSql.SEARCH + where
                     + orderBy(search.order()), SessionEntity.class);
             search.userId().ifPresent(u -> {
                 count.setParameter("user", u);
@@ -57,8 +54,8 @@ final class SessionListings {
 
     private static String orderBy(SessionOrder order) {
         return switch (order) {
-            case NEWEST_LOGIN -> " ORDER BY s.createdAt DESC, s.id";
-            case RECENTLY_ENDED -> " ORDER BY s.endedAt DESC, s.id";
+            case NEWEST_LOGIN -> SessionSql.NEWEST_LOGIN_FIRST;
+            case RECENTLY_ENDED -> SessionSql.RECENTLY_ENDED_FIRST;
         };
     }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -30,7 +31,7 @@ final class SqlReports {
 
     long countAll(String userId) {
         return tx.read("count a user's sessions", em -> em
-                .createQuery("SELECT COUNT(s) FROM SessionEntity s WHERE s.userId = :user", Long.class)
+                .createQuery(SessionSql.COUNT_OF_USER, Long.class)
                 .setParameter("user", userId).getSingleResult());
     }
 
@@ -40,13 +41,12 @@ final class SqlReports {
             case BROWSER -> "s.browser";
             case OS -> "s.os";
         };
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        userId.ifPresent(u -> where.append(" AND s.userId = :user"));
-        activeAt.ifPresent(a -> where.append(
-                " AND " + SessionListings.USABLE));
+        StringBuilder where = new StringBuilder();
+        userId.ifPresent(u -> where.append(SessionSql.BY_USER));
+        activeAt.ifPresent(a -> where.append(SessionSql.ONLY_USABLE));
         return tx.read("count sessions by device", em -> {
-            var query = em.createQuery("SELECT " + attribute + ", COUNT(s) FROM SessionEntity s" + where
-                    + " GROUP BY " + attribute, Object[].class);
+            var query = em.createQuery(String.format(Locale.ROOT, SessionSql.COUNT_BY_DEVICE,
+                    attribute, where), Object[].class);
             userId.ifPresent(u -> query.setParameter("user", u));
             activeAt.ifPresent(a -> query.setParameter("now", utc(a)));
             return byCountDescending(query.getResultList());
@@ -54,9 +54,8 @@ final class SqlReports {
     }
 
     Map<String, Long> countEndsByReason(Instant endedSince) {
-        return tx.read("count ends by reason", em -> byCountDescending(em.createQuery(
-                "SELECT s.endReason, COUNT(s) FROM SessionEntity s WHERE s.status = 'ended' AND s.endedAt >= :since "
-                        + "GROUP BY s.endReason", Object[].class)
+        return tx.read("count ends by reason", em -> byCountDescending(em
+                .createQuery(SessionSql.COUNT_ENDS_BY_REASON, Object[].class)
                 .setParameter("since", utc(endedSince))
                 .getResultList()));
     }
@@ -64,8 +63,8 @@ final class SqlReports {
     DurationSummary durations(String userId) {
         String seconds = dialect.epochSeconds("ended_at") + " - " + dialect.epochSeconds("created_at");
         return tx.read("summarise session durations", em -> {
-            Object[] countAndMean = (Object[]) em.createNativeQuery("SELECT COUNT(*), AVG(" + seconds + ") "
-                    + "FROM sessionkit_session WHERE user_id = ?1 AND status = 'ended'")
+            Object[] countAndMean = (Object[]) em.createNativeQuery(String.format(Locale.ROOT,
+                    SessionSql.DURATION_COUNT_AND_MEAN, seconds))
                     .setParameter(1, userId).getSingleResult();
             long count = ((Number) countAndMean[0]).longValue();
             if (count == 0) {
@@ -73,8 +72,7 @@ final class SqlReports {
             }
             Duration mean = seconds(((Number) countAndMean[1]).doubleValue());
             // The median is the middle row (or the mean of the two middle rows) of the durations in order.
-            List<?> middle = em.createNativeQuery("SELECT " + seconds + " AS d FROM sessionkit_session "
-                    + "WHERE user_id = ?1 AND status = 'ended' ORDER BY d LIMIT ?2 OFFSET ?3")
+            List<?> middle = em.createNativeQuery(String.format(Locale.ROOT, SessionSql.DURATION_MIDDLE, seconds))
                     .setParameter(1, userId)
                     .setParameter(2, count % 2 == 0 ? 2 : 1)
                     .setParameter(3, (count - 1) / 2)
@@ -85,11 +83,11 @@ final class SqlReports {
     }
 
     Map<Instant, Long> loginsPer(Optional<String> userId, Instant since, TimeBucket bucket) {
-        return perBucket("created_at", userId.isPresent() ? " AND user_id = ?2" : "", since, userId, bucket);
+        return perBucket("created_at", userId.isPresent() ? SessionSql.NATIVE_BY_USER : "", since, userId, bucket);
     }
 
     Map<Instant, Long> endsPer(Instant since, TimeBucket bucket) {
-        return perBucket("ended_at", " AND status = 'ended'", since, Optional.empty(), bucket);
+        return perBucket("ended_at", SessionSql.NATIVE_ONLY_ENDED, since, Optional.empty(), bucket);
     }
 
     private Map<Instant, Long> perBucket(String column, String extraWhere, Instant since, Optional<String> userId,
@@ -97,9 +95,9 @@ final class SqlReports {
         // The bucket width is an enum constant, not input, so it is safe to inline; it must match in SELECT and
         // GROUP BY for PostgreSQL to accept the grouping.
         String bucketExpression = "FLOOR(" + dialect.epochSeconds(column) + " / " + bucket.seconds() + ")";
-        return tx.read("count per " + bucket.name().toLowerCase(java.util.Locale.ROOT), em -> {
-            Query query = em.createNativeQuery("SELECT " + bucketExpression + ", COUNT(*) FROM sessionkit_session "
-                    + "WHERE " + column + " >= ?1" + extraWhere + " GROUP BY " + bucketExpression);
+        return tx.read("count per " + bucket.name().toLowerCase(Locale.ROOT), em -> {
+            Query query = em.createNativeQuery(String.format(Locale.ROOT, SessionSql.COUNT_PER_BUCKET,
+                    bucketExpression, column, extraWhere));
             query.setParameter(1, utc(since));
             userId.ifPresent(u -> query.setParameter(2, u));
             Map<Instant, Long> counts = new TreeMap<>();

@@ -1,0 +1,84 @@
+package dev.sessionkit.store.jpa;
+
+import dev.sessionkit.config.CredentialRedactor;
+import dev.sessionkit.config.InvalidSettingException;
+import dev.sessionkit.config.SchemaMode;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * What opening a store does to the schema, as the {@code schema} setting asks: nothing, check that every table and
+ * column is there, or create the tables when none exist (from the shipped script) and then check. A database that
+ * is not supported or a schema that is incomplete fails start-up with the script to run.
+ */
+final class SchemaPreparation {
+
+    private SchemaPreparation() {
+    }
+
+    /**
+     * Picks the dialect and prepares the schema.
+     *
+     * @param key the setting that named the database, for messages
+     * @param where the database, credentials masked, for messages
+     * @return the database's dialect
+     */
+    static SqlDialect prepare(Connection connection, SchemaMode schema, String key, String where,
+            CredentialRedactor redactor) throws SQLException {
+        DatabaseMetaData metadata = connection.getMetaData();
+        String product = metadata.getDatabaseProductName();
+        SqlDialect dialect = SqlDialect.forProduct(product).orElseThrow(() -> new InvalidSettingException(key,
+                "The session database " + where + " is " + product + ", which Sessionkit does not support. "
+                        + "Use one of: " + SchemaScripts.databases() + "."));
+        switch (schema) {
+            case NONE -> {
+                // the operator manages the schema and asked us not to look
+            }
+            case VALIDATE -> requireComplete(metadata, dialect, where);
+            case CREATE -> {
+                if (ExpectedSchema.noneExist(metadata)) {
+                    createTables(connection, dialect, where, redactor);
+                }
+                requireComplete(metadata, dialect, where);
+            }
+        }
+        return dialect;
+    }
+
+    private static void createTables(Connection connection, SqlDialect dialect, String where,
+            CredentialRedactor redactor) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : SchemaScripts.statements(SchemaScripts.of(dialect).createScript())) {
+                statement.execute(sql);
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            // Another node may have created the tables at the same moment; if so the schema is now complete.
+            if (!ExpectedSchema.missing(connection.getMetaData()).isEmpty()) {
+                throw new InvalidSettingException("schema", "Creating the session tables in " + where
+                        + " failed: " + redactor.redact(e.getMessage()) + ". Run " + dialect.createScript()
+                        + " by hand, or grant the user the right to create tables.", redactor.redactedCopy(e));
+            }
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static void requireComplete(DatabaseMetaData metadata, SqlDialect dialect, String where)
+            throws SQLException {
+        List<String> missing = ExpectedSchema.missing(metadata);
+        if (!missing.isEmpty()) {
+            throw new InvalidSettingException("schema", "The session tables in " + where
+                    + " are missing or incomplete: " + String.join(", ", missing) + ". Run the script "
+                    + dialect.createScript() + " from the session-core jar (print it with `sessionkit schema print "
+                    + "--database " + dialect.cliName()
+                    + "`), or set schema=create to let Sessionkit create missing tables.");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.sessionkit.store.jpa;
+
+import static dev.sessionkit.store.jpa.SessionRows.utc;
+
+import dev.sessionkit.session.EndReason;
+import dev.sessionkit.session.Ending;
+import dev.sessionkit.session.SessionId;
+import dev.sessionkit.session.SessionRecord;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The statements that lock and end sessions, run inside the caller's transaction. */
+final class SessionEnds {
+
+    private SessionEnds() {
+    }
+
+    /**
+     * Locks a user's active sessions in id order, like every multi-row lock here, so concurrent enders cannot
+     * deadlock with each other.
+     *
+     * @param except a session to leave out, unlocked
+     */
+    static List<SessionRecord> lockActiveOf(EntityManager em, String userId, Optional<SessionId> except) {
+        var query = except.isPresent()
+                ? em.createQuery(SessionSql.LOCK_ACTIVE_OF_USER_EXCEPT, SessionEntity.class)
+                        .setParameter("except", except.get().value())
+                : em.createQuery(SessionSql.LOCK_ACTIVE_OF_USER, SessionEntity.class);
+        return query.setParameter("user", userId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList().stream().map(SessionRows::toRecord).toList();
+    }
+
+    /** The one conditional statement that ends a single session: it never touches an ended one. */
+    static boolean endIfActive(EntityManager em, SessionId id, EndReason reason, Instant now) {
+        return em.createQuery(SessionSql.END_IF_ACTIVE)
+                .setParameter("now", utc(now))
+                .setParameter("reason", reason.wireName())
+                .setParameter("id", id.value())
+                .executeUpdate() == 1;
+    }
+
+    /**
+     * Ends sessions this transaction has read; the update re-checks the active status, and only the sessions it
+     * actually ended are returned.
+     */
+    static List<SessionRecord> endLocked(EntityManager em, List<SessionRecord> sessions, EndReason reason,
+            Instant now) {
+        if (sessions.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = sessions.stream().map(s -> s.id().value()).toList();
+        int updated = em.createQuery(SessionSql.END_LOCKED)
+                .setParameter("now", utc(now))
+                .setParameter("reason", reason.wireName())
+                .setParameter("ids", ids)
+                .executeUpdate();
+        if (updated == sessions.size()) {
+            Ending ending = new Ending(now, reason);
+            return sessions.stream().map(s -> s.withEnding(ending)).toList();
+        }
+        // Someone ended some of them between our read and our update: report only what this update ended.
+        return em.createQuery(SessionSql.ENDED_BY_THIS_UPDATE, SessionEntity.class)
+                .setParameter("ids", ids)
+                .setParameter("now", utc(now))
+                .setParameter("reason", reason.wireName())
+                .getResultList().stream().map(SessionRows::toRecord).toList();
+    }
+}
