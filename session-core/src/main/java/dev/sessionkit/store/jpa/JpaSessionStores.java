@@ -2,6 +2,8 @@ package dev.sessionkit.store.jpa;
 
 import dev.sessionkit.config.CredentialRedactor;
 import dev.sessionkit.config.InvalidSettingException;
+import dev.sessionkit.config.SchemaIncompleteException;
+import dev.sessionkit.config.StoreUnreachableException;
 import dev.sessionkit.config.SchemaMode;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
@@ -87,7 +89,7 @@ public final class JpaSessionStores {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password)) {
             dialect = prepare(connection, schema, "jdbc-url", where, redactor);
         } catch (SQLException e) {
-            throw new InvalidSettingException("jdbc-url", "Cannot connect to the session database " + where
+            throw new StoreUnreachableException("jdbc-url", "Cannot connect to the session database " + where
                     + " as user '" + redactor.redact(user) + "': " + sentence(redactor.redact(String.valueOf(
                             e.getMessage())))
                     + " Check jdbc-url, jdbc-user and jdbc-password, and that the database is running.",
@@ -124,7 +126,7 @@ public final class JpaSessionStores {
             dialect = prepare(connection, schema, "datasource", "the configured DataSource",
                     CredentialRedactor.patterns());
         } catch (SQLException e) {
-            throw new InvalidSettingException("datasource", "Cannot get a connection from the session DataSource: "
+            throw new StoreUnreachableException("datasource", "Cannot get a connection from the session DataSource: "
                     + sentence(CredentialRedactor.redactText(String.valueOf(e.getMessage())))
                     + " Check the container's DataSource definition and that the database is running.",
                     CredentialRedactor.patterns().redactedCopy(e));
@@ -177,8 +179,9 @@ public final class JpaSessionStores {
         } catch (SQLException e) {
             connection.rollback();
             // Another node may have created the tables at the same moment; if so the schema is now complete.
-            if (!ExpectedSchema.missing(connection.getMetaData()).isEmpty()) {
-                throw new InvalidSettingException("schema", "Creating the session tables in " + where
+            List<String> missing = ExpectedSchema.missing(connection.getMetaData());
+            if (!missing.isEmpty()) {
+                throw new SchemaIncompleteException(missing, dialect.createScript(), "Creating the session tables in " + where
                         + " failed: " + redactor.redact(e.getMessage()) + ". Run " + dialect.createScript()
                         + " by hand, or grant the user the right to create tables.", redactor.redactedCopy(e));
             }
@@ -192,7 +195,7 @@ public final class JpaSessionStores {
         List<String> missing = ExpectedSchema.missing(metadata);
         if (!missing.isEmpty()) {
             String database = dialect.name().toLowerCase(java.util.Locale.ROOT);
-            throw new InvalidSettingException("schema", "The session tables in " + where
+            throw new SchemaIncompleteException(missing, dialect.createScript(), "The session tables in " + where
                     + " are missing or incomplete: " + String.join(", ", missing) + ". Run the script "
                     + dialect.createScript() + " from the session-core jar (print it with `sessionkit schema print "
                     + "--database " + database + "`), or set schema=create to let Sessionkit create missing tables.");
