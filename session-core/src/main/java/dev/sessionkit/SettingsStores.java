@@ -1,6 +1,7 @@
 package dev.sessionkit;
 
 import dev.sessionkit.config.CredentialRedactor;
+import dev.sessionkit.config.DataSourceNotFoundException;
 import dev.sessionkit.config.InvalidSettingException;
 import dev.sessionkit.config.SessionkitSettings;
 import dev.sessionkit.store.SessionStore;
@@ -52,7 +53,7 @@ final class SettingsStores {
                 return (DataSource) context.lookup("java:comp/env/" + name);
             }
         } catch (NamingException | ClassCastException e) {
-            throw new InvalidSettingException("datasource", "Cannot find the DataSource '" + name
+            throw new DataSourceNotFoundException(name, "Cannot find the DataSource '" + name
                     + "' in JNDI: " + CredentialRedactor.redactText(e.getMessage()) + ". Define it in the container "
                     + "(e.g. a <Resource> in Tomcat's context.xml) or set jdbc-url instead.", e);
         }

@@ -100,7 +100,7 @@ public final class DemoServer implements AutoCloseable {
      * @return true when the cookies are for plain HTTP
      */
     public boolean plainHttpCookies() {
-        return !SessionLogin.of(context.getServletContext()).sessionkit().settings().cookieSecure();
+        return !SessionLogin.of(context.getServletContext()).webSettings().cookieSecure();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.sessionkit.examples;
 
+import dev.sessionkit.config.SettingSource;
 import dev.sessionkit.jaxrs.SessionkitApplication;
 import dev.sessionkit.servlet.SecurityHeadersFilter;
 import dev.sessionkit.servlet.SessionFilter;
@@ -11,6 +12,7 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.glassfish.jersey.servlet.ServletContainer;
@@ -62,18 +64,10 @@ public final class DemoWebApp implements ServletContextListener {
         // files and the container's error pages all carry the CSP, nosniff and Referrer-Policy headers.
         context.addFilter("security-headers", SecurityHeadersFilter.class).addMappingForUrlPatterns(
                 EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR), false, "/*");
-        FilterRegistration.Dynamic filter = context.addFilter("sessionkit", SessionFilter.class);
-        Map<String, String> defaults = new java.util.HashMap<>(DEMO_DEFAULTS);
-        if (Boolean.parseBoolean(context.getInitParameter(PLAIN_HTTP_LOOPBACK))) {
-            defaults.put("cookie-secure", "false");
-        }
-        defaults.forEach((key, value) -> {
-            // Init-params are the strongest settings; a demo default steps aside when SESSIONKIT_* sets the key.
-            String variable = "SESSIONKIT_" + key.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
-            if (System.getenv(variable) == null && context.getInitParameter(key) == null) {
-                filter.setInitParameter(key, value);
-            }
-        });
+        // The demo's defaults are the weakest source: init-params, context params, sessionkit.properties and
+        // SESSIONKIT_* variables all beat them, so the filter ranks them and nothing here names a variable.
+        FilterRegistration.Dynamic filter = context.addFilter("sessionkit",
+                new SessionFilter(demoDefaults(Boolean.parseBoolean(context.getInitParameter(PLAIN_HTTP_LOOPBACK)))));
         // Matched after the declared filters (the demo's web.xml declares none) and so always after the headers
         // filter: GlassFish and Payara put each "before" mapping first, which would reverse two "before" mappings.
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
@@ -91,6 +85,20 @@ public final class DemoWebApp implements ServletContextListener {
         api.setInitParameter("jersey.config.server.wadl.disableWadl", "true");
         api.setLoadOnStartup(1);
         api.addMapping("/api/*");
+    }
+
+    /**
+     * The demo's own settings as a source, with plain-HTTP cookies when the embedded server listens on loopback.
+     *
+     * @param plainHttpLoopback whether the embedded server listens on a loopback address only
+     * @return the source the filter ranks below every other
+     */
+    static SettingSource demoDefaults(boolean plainHttpLoopback) {
+        Map<String, String> defaults = new HashMap<>(DEMO_DEFAULTS);
+        if (plainHttpLoopback) {
+            defaults.put("cookie-secure", "false");
+        }
+        return SettingSource.of("demo defaults", defaults);
     }
 
     /**

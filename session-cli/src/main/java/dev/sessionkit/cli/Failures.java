@@ -1,13 +1,16 @@
 package dev.sessionkit.cli;
 
 import dev.sessionkit.config.InvalidSettingException;
+import dev.sessionkit.config.SchemaIncompleteException;
+import dev.sessionkit.config.StoreUnreachableException;
 import dev.sessionkit.store.SessionStoreUnavailableException;
-import java.sql.SQLException;
 import java.util.regex.Pattern;
 
 /**
- * Turns whatever ended a command into its exit code and one line for the operator. The line names what failed and
- * why, never carries a stack trace, and goes through {@link Redactor} before it is printed. Stateless.
+ * Turns whatever ended a command into its exit code and one line for the operator. The exit code follows the
+ * failure's type alone (an incomplete schema, an unreachable store, any other refused setting), never its key or
+ * message. The line names what failed and why, never carries a stack trace, and goes through {@link Redactor}
+ * before it is printed. Stateless.
  */
 final class Failures {
 
@@ -20,12 +23,15 @@ final class Failures {
         if (failure instanceof CliException e) {
             return e.exitCode();
         }
-        if (failure instanceof InvalidSettingException e) {
-            if (e.key().equals("schema")) {
-                return ExitCode.INVALID;
-            }
-            // A setting that parsed but whose database cannot be reached carries the driver's SQLException.
-            return e.getCause() instanceof SQLException ? ExitCode.UNAVAILABLE : ExitCode.USAGE;
+        if (failure instanceof SchemaIncompleteException) {
+            return ExitCode.INVALID;
+        }
+        if (failure instanceof StoreUnreachableException) {
+            return ExitCode.UNAVAILABLE;
+        }
+        // Any other refused setting, a DataSource name that names nothing included, is the operator's input.
+        if (failure instanceof InvalidSettingException) {
+            return ExitCode.USAGE;
         }
         return ExitCode.UNAVAILABLE;
     }

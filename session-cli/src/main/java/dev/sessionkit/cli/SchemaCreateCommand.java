@@ -1,6 +1,6 @@
 package dev.sessionkit.cli;
 
-import dev.sessionkit.config.InvalidSettingException;
+import dev.sessionkit.config.SchemaIncompleteException;
 import dev.sessionkit.config.SchemaMode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -44,11 +44,8 @@ final class SchemaCreateCommand implements Callable<Integer> {
         try {
             root.open(root.settings(SchemaMode.VALIDATE)).close(); // opening is the check
             return true;
-        } catch (InvalidSettingException e) {
-            if (e.key().equals("schema")) {
-                return false;
-            }
-            throw e;
+        } catch (SchemaIncompleteException e) {
+            return false;
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.sessionkit.cli;
 
-import dev.sessionkit.config.InvalidSettingException;
+import dev.sessionkit.config.SchemaIncompleteException;
 import dev.sessionkit.config.SchemaMode;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -37,10 +37,7 @@ final class SchemaValidateCommand implements Callable<Integer> {
         Optional<String> problem = Optional.empty();
         try {
             root.open(root.settings(SchemaMode.VALIDATE)).close(); // opening is the check
-        } catch (InvalidSettingException e) {
-            if (!e.key().equals("schema")) {
-                throw e;
-            }
+        } catch (SchemaIncompleteException e) {
             problem = Optional.of(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();

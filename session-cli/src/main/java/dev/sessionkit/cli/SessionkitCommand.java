@@ -3,6 +3,7 @@ package dev.sessionkit.cli;
 import dev.sessionkit.Sessionkit;
 import dev.sessionkit.config.SchemaMode;
 import dev.sessionkit.config.SessionkitSettings;
+import dev.sessionkit.config.Setting;
 import dev.sessionkit.config.SettingKey;
 import dev.sessionkit.config.SettingSource;
 import dev.sessionkit.config.SettingsResolver;
@@ -119,7 +120,7 @@ final class SessionkitCommand implements Callable<Integer> {
                 .flatMap(parts -> SchemaScripts.forDatabase(parts[1]));
     }
 
-    private static void put(Map<String, String> options, SettingKey key, String value) {
+    private static void put(Map<String, String> options, Setting<?> key, String value) {
         if (value != null) {
             options.put(key.key(), value);
         }

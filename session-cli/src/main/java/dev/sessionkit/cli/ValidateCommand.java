@@ -3,6 +3,7 @@ package dev.sessionkit.cli;
 import dev.sessionkit.Sessionkit;
 import dev.sessionkit.config.SchemaMode;
 import dev.sessionkit.service.InvalidReason;
+import dev.sessionkit.session.EndReason;
 import dev.sessionkit.session.SessionRecord;
 import dev.sessionkit.token.SessionToken;
 import java.io.BufferedReader;
@@ -99,8 +100,16 @@ final class ValidateCommand implements Callable<Integer> {
         };
     }
 
+    /**
+     * The reason as scripts read it: an expiry is spelled as the end reason it becomes (SPEC: {@code expired-idle},
+     * {@code expired-absolute}), so {@code validate} and the session history never disagree.
+     */
     private static String wireName(InvalidReason reason) {
-        return reason.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return switch (reason) {
+            case IDLE_EXPIRED -> EndReason.EXPIRED_IDLE.wireName();
+            case ABSOLUTE_EXPIRED -> EndReason.EXPIRED_ABSOLUTE.wireName();
+            case UNKNOWN, ENDED -> reason.name().toLowerCase(Locale.ROOT);
+        };
     }
 
     private String readLine() {

@@ -218,12 +218,12 @@ abstract class ReadCommandsContract extends DatabaseContract {
         assertTrue(text.out().startsWith("Invalid: the session passed its idle timeout 1m ago; the next cleanup "
                 + "ends it.\n"), text::toString);
         assertEquals(1, json.exit());
-        assertEquals("idle-expired", JsonParser.object(json.out()).get("reason"));
+        assertEquals("expired-idle", JsonParser.object(json.out()).get("reason"));
         assertTrue(stored(session).isActive(), "validate ends nothing");
     }
 
     @Test
-    void validateWhenAbsoluteTimeoutPassedThenAbsoluteExpired() {
+    void validateWhenAbsoluteTimeoutPassedThenExpiredAbsolute() {
         Sessions builder = aSession().absoluteTimeout(Duration.ofMinutes(20));
         seed(builder);
         clock.set(at(Duration.ofHours(2)));
@@ -231,7 +231,7 @@ abstract class ReadCommandsContract extends DatabaseContract {
         Map<String, Object> json = JsonParser.object(run("validate", "--json", tokenOf(builder)).out());
 
         assertEquals(false, json.get("valid"));
-        assertEquals("absolute-expired", json.get("reason"));
+        assertEquals("expired-absolute", json.get("reason"));
     }
 
     @Test

@@ -1,30 +1,33 @@
 package dev.sessionkit.config;
 
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A snapshot of the {@code SESSIONKIT_*} environment variables that carry settings. Other {@code SESSIONKIT_*}
- * variables (the demo's {@code SESSIONKIT_PORT}, {@code SESSIONKIT_DEMO_PASSWORD}) are ignored, never reported as
- * unknown. Immutable, so thread-safe.
+ * A snapshot of the {@code SESSIONKIT_*} environment variables, read by {@link Setting#envName()}. Variables no
+ * setting reads (the demo's {@code SESSIONKIT_PORT}, {@code SESSIONKIT_DEMO_PASSWORD}) are ignored, never reported
+ * as unknown. Immutable, so thread-safe.
  */
 final class EnvironmentSettingSource implements SettingSource {
 
-    private final Map<SettingKey, String> values = new EnumMap<>(SettingKey.class);
+    private static final String PREFIX = "SESSIONKIT_";
+
+    private final Map<String, String> values;
 
     EnvironmentSettingSource(Map<String, String> environment) {
-        for (SettingKey key : SettingKey.values()) {
-            String value = environment.get(key.envName());
-            if (value != null) {
-                values.put(key, value);
+        Map<String, String> ours = new HashMap<>();
+        environment.forEach((name, value) -> {
+            if (name != null && value != null && name.startsWith(PREFIX)) {
+                ours.put(name, value);
             }
-        }
+        });
+        this.values = Map.copyOf(ours);
     }
 
     @Override
-    public Optional<String> get(SettingKey key) {
-        return Optional.ofNullable(values.get(key)).filter(value -> !value.isBlank());
+    public Optional<String> get(Setting<?> setting) {
+        return Optional.ofNullable(values.get(setting.envName())).filter(value -> !value.isBlank());
     }
 
     @Override

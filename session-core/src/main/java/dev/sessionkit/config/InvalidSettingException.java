@@ -5,8 +5,16 @@ import dev.sessionkit.SessionkitException;
 /**
  * A setting has a value Sessionkit cannot use; thrown at start-up so a deployment fails fast instead of running
  * with a guess. The message names the key, the value (redacted for secrets) and what is expected.
+ *
+ * <p>Three subtypes say what the operator does next, so callers such as the command line act on the type, never
+ * on the key: {@link StoreUnreachableException} (the database named by a setting does not answer),
+ * {@link SchemaIncompleteException} (its tables are missing: run a script) and
+ * {@link DataSourceNotFoundException} (the JNDI name names nothing). Any other instance is a value to fix.
  */
-public final class InvalidSettingException extends SessionkitException {
+public sealed class InvalidSettingException extends SessionkitException
+        permits StoreUnreachableException, SchemaIncompleteException, DataSourceNotFoundException {
+
+    private static final long serialVersionUID = 1L;
 
     private final String key;
 

@@ -1,5 +1,6 @@
 package dev.sessionkit.config;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -14,15 +15,15 @@ final class KeySuggestions {
     private KeySuggestions() {
     }
 
-    /** Returns the setting {@code unknown} most likely meant, if one is close enough to be a typo. */
-    static Optional<SettingKey> closest(String unknown) {
+    /** Returns the setting of {@code known} that {@code unknown} most likely meant, if one is close enough. */
+    static Optional<Setting<?>> closest(String unknown, List<Setting<?>> known) {
         if (unknown == null || unknown.length() > MAX_COMPARED_LENGTH) {
             return Optional.empty();
         }
         String normalized = normalize(unknown);
-        SettingKey best = null;
+        Setting<?> best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (SettingKey key : SettingKey.values()) {
+        for (Setting<?> key : known) {
             int distance = distance(normalized, key.key());
             if (distance <= tolerance(key) && distance < bestDistance) {
                 best = key;
@@ -33,7 +34,7 @@ final class KeySuggestions {
     }
 
     /** Mistakes allowed for a key: one for short keys, up to three for long ones. */
-    private static int tolerance(SettingKey key) {
+    private static int tolerance(Setting<?> key) {
         int length = key.key().length();
         return length <= 6 ? 1 : length <= 10 ? 2 : 3;
     }

@@ -15,8 +15,8 @@ import java.util.TreeSet;
 final class MapSettingSource implements SettingSource {
 
     private final String description;
-    private final Map<SettingKey, String> values;
-    private final Set<String> unknownKeys;
+    private final Map<String, String> values;
+    private final boolean shared;
 
     /**
      * Copies {@code entries}; null keys and null values are skipped. When {@code shared}, the map also holds
@@ -24,28 +24,19 @@ final class MapSettingSource implements SettingSource {
      */
     MapSettingSource(String description, Map<String, String> entries, boolean shared) {
         this.description = Objects.requireNonNull(description, "description");
-        Map<SettingKey, String> known = new HashMap<>();
-        Set<String> unknown = new TreeSet<>();
+        Map<String, String> copy = new HashMap<>();
         entries.forEach((name, value) -> {
-            if (name == null) {
-                return;
-            }
-            Optional<SettingKey> key = SettingKey.fromKey(name);
-            if (key.isPresent()) {
-                if (value != null) {
-                    known.put(key.get(), value);
-                }
-            } else if (!shared || KeySuggestions.closest(name).isPresent()) {
-                unknown.add(name);
+            if (name != null && value != null) {
+                copy.put(name, value);
             }
         });
-        this.values = Map.copyOf(known);
-        this.unknownKeys = Collections.unmodifiableSet(unknown);
+        this.values = Map.copyOf(copy);
+        this.shared = shared;
     }
 
     @Override
-    public Optional<String> get(SettingKey key) {
-        return Optional.ofNullable(values.get(key)).filter(value -> !value.isBlank());
+    public Optional<String> get(Setting<?> setting) {
+        return Optional.ofNullable(values.get(setting.key())).filter(value -> !value.isBlank());
     }
 
     @Override
@@ -54,8 +45,14 @@ final class MapSettingSource implements SettingSource {
     }
 
     @Override
-    public Set<String> unknownKeys() {
-        return unknownKeys;
+    public Set<String> unknownKeys(SettingCatalog known) {
+        Set<String> unknown = new TreeSet<>();
+        for (String name : values.keySet()) {
+            if (known.find(name).isEmpty() && (!shared || known.closest(name).isPresent())) {
+                unknown.add(name);
+            }
+        }
+        return Collections.unmodifiableSet(unknown);
     }
 
     @Override

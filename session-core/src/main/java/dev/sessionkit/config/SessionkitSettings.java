@@ -2,81 +2,31 @@ package dev.sessionkit.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Every Sessionkit setting, typed and validated: an instance only exists if its values work together, so code
+ * Every session-core setting, typed and validated: an instance only exists if its values work together, so code
  * that holds one never re-checks. Get one from {@link SettingsResolver#resolve}, {@link #defaults()} or
- * {@link #builder()}; see {@link SettingKey} for what each setting means.
+ * {@link #builder()}; see {@link SettingKey} for what each setting means. The web settings (cookies, paths,
+ * proxies) are session-servlet's {@code WebSettings}, resolved from the same sources.
  *
  * <p>Immutable and thread-safe; no accessor returns null; {@link #equals} compares every value;
  * {@link #toString()} never shows the database password.
  */
 public final class SessionkitSettings {
 
-    private final String jdbcUrl;
-    private final String jdbcUser;
-    private final String jdbcPassword;
-    private final String datasource;
-    private final SchemaMode schema;
-    private final Duration idleTimeout;
-    private final Duration absoluteTimeout;
-    private final int maxSessionsPerUser;
-    private final MaxSessionsPolicy maxSessionsPolicy;
-    private final String cookieName;
-    private final boolean cookieSecure;
-    private final SameSite cookieSameSite;
-    private final String loginPath;
-    private final List<String> excludePaths;
-    private final List<IpRange> trustedProxies;
-    private final Duration touchInterval;
-    private final Duration cleanupInterval;
-    private final Duration historyRetention;
-    private final String adminRole;
-    private final Duration revocationLatency;
-    private final String browserIdCookie;
-    private final Path geoipDatabase;
-    private final boolean adoptContainerLogin;
-    private final CrossSiteLogin crossSiteLogin;
+    private final SettingValues values;
 
-    private SessionkitSettings(SessionkitSettingsBuilder b) {
-        jdbcUrl = b.jdbcUrl;
-        jdbcUser = b.jdbcUser;
-        jdbcPassword = b.jdbcPassword;
-        datasource = b.datasource;
-        schema = b.schema;
-        idleTimeout = b.idleTimeout;
-        absoluteTimeout = b.absoluteTimeout;
-        maxSessionsPerUser = b.maxSessionsPerUser;
-        maxSessionsPolicy = b.maxSessionsPolicy;
-        cookieName = b.cookieName;
-        cookieSecure = b.cookieSecure;
-        cookieSameSite = b.cookieSameSite;
-        loginPath = b.loginPath;
-        excludePaths = List.copyOf(b.excludePaths);
-        trustedProxies = List.copyOf(b.trustedProxies);
-        touchInterval = b.touchInterval;
-        cleanupInterval = b.cleanupInterval;
-        historyRetention = b.historyRetention;
-        adminRole = b.adminRole;
-        revocationLatency = b.revocationLatency;
-        browserIdCookie = b.browserIdCookie;
-        geoipDatabase = b.geoipDatabase;
-        adoptContainerLogin = b.adoptContainerLogin;
-        crossSiteLogin = b.crossSiteLogin;
-    }
-
-    /** Validates the builder's values and freezes them; called by {@link SessionkitSettingsBuilder#build()}. */
-    static SessionkitSettings of(SessionkitSettingsBuilder builder) {
-        SettingsValidator.validate(builder);
-        return new SessionkitSettings(builder);
+    SessionkitSettings(SettingValues values) {
+        if (values.catalog() != SettingKey.ALL) {
+            throw new IllegalArgumentException("not the values of SettingKey.ALL");
+        }
+        this.values = values;
     }
 
     /**
      * Returns the settings in effect when nothing is configured: the demo's embedded H2 file database and the
-     * SPEC's defaults, exactly as {@link SettingKey#defaultValue()} documents them.
+     * SPEC's defaults, exactly as {@link Setting#defaultValue()} documents them.
      *
      * @return the default settings; never null
      */
@@ -84,172 +34,100 @@ public final class SessionkitSettings {
         return builder().build();
     }
 
-    /**
-     * Starts a builder holding the defaults.
-     *
-     * @return a new builder; never null
-     */
+    /** {@return a new builder holding the defaults} */
     public static SessionkitSettingsBuilder builder() {
-        return new SessionkitSettingsBuilder();
+        return new SessionkitSettingsBuilder(SettingValues.builder(SettingKey.ALL));
+    }
+
+    /** {@return a new builder holding these settings, to derive changed ones; this instance stays as it is} */
+    public SessionkitSettingsBuilder toBuilder() {
+        return new SessionkitSettingsBuilder(values.toBuilder());
     }
 
     /**
-     * Starts a builder holding these settings, to derive changed settings; this instance stays as it is.
+     * Returns the value of any core setting, for code that handles settings generically.
      *
-     * @return a new builder; never null
+     * @param setting one of {@link SettingKey#ALL}
+     * @param <T> its type
+     * @return the value; never null
+     * @throws IllegalArgumentException for a setting of another owner
      */
-    public SessionkitSettingsBuilder toBuilder() {
-        return new SessionkitSettingsBuilder(this);
+    public <T> T get(Setting<T> setting) {
+        return values.get(setting);
     }
 
     /** {@return the JDBC URL ({@code jdbc-url}), starting with {@code jdbc:}; never null} */
     public String jdbcUrl() {
-        return jdbcUrl;
+        return values.get(SettingKey.JDBC_URL);
     }
 
     /** {@return the database user ({@code jdbc-user}); never null, possibly empty} */
     public String jdbcUser() {
-        return jdbcUser;
+        return values.get(SettingKey.JDBC_USER);
     }
 
-    /**
-     * {@return the database password ({@code jdbc-password}); never null, empty by default; never log it}
-     */
+    /** {@return the database password ({@code jdbc-password}); never null, empty by default; never log it} */
     public String jdbcPassword() {
-        return jdbcPassword;
+        return values.get(SettingKey.JDBC_PASSWORD);
     }
 
-    /**
-     * {@return the JNDI name of a container DataSource ({@code datasource}), which wins over the JDBC URL}
-     */
+    /** {@return the JNDI name of a container DataSource ({@code datasource}), which wins over the JDBC URL} */
     public Optional<String> datasource() {
-        return Optional.ofNullable(datasource);
+        return values.get(SettingKey.DATASOURCE);
     }
 
     /** {@return what start-up does with the tables ({@code schema}); never null} */
     public SchemaMode schema() {
-        return schema;
+        return values.get(SettingKey.SCHEMA);
     }
 
     /** {@return the inactivity that ends a session ({@code idle-timeout}); positive} */
     public Duration idleTimeout() {
-        return idleTimeout;
+        return values.get(SettingKey.IDLE_TIMEOUT);
     }
 
-    /**
-     * {@return the lifetime that ends a session whatever its activity ({@code absolute-timeout}); positive}
-     */
+    /** {@return the lifetime that ends a session whatever its activity ({@code absolute-timeout}); positive} */
     public Duration absoluteTimeout() {
-        return absoluteTimeout;
+        return values.get(SettingKey.ABSOLUTE_TIMEOUT);
     }
 
-    /**
-     * {@return active sessions one user may hold ({@code max-sessions-per-user}); 0 means no limit}
-     */
+    /** {@return active sessions one user may hold ({@code max-sessions-per-user}); 0 means no limit} */
     public int maxSessionsPerUser() {
-        return maxSessionsPerUser;
+        return values.get(SettingKey.MAX_SESSIONS_PER_USER);
     }
 
     /** {@return what a login beyond the limit does ({@code max-sessions-policy}); never null} */
     public MaxSessionsPolicy maxSessionsPolicy() {
-        return maxSessionsPolicy;
-    }
-
-    /**
-     * {@return the session cookie's base name without prefix ({@code cookie-name}), an RFC 6265 token}
-     */
-    public String cookieName() {
-        return cookieName;
-    }
-
-    /**
-     * {@return whether cookies are {@code Secure} and carry the {@code __Host-} prefix ({@code cookie-secure})}
-     */
-    public boolean cookieSecure() {
-        return cookieSecure;
-    }
-
-    /**
-     * {@return the cookies' SameSite attribute ({@code cookie-same-site}); {@code NONE} only when secure}
-     */
-    public SameSite cookieSameSite() {
-        return cookieSameSite;
-    }
-
-    /**
-     * {@return where browsers without a session are redirected ({@code login-path}), starting with {@code /}}
-     */
-    public Optional<String> loginPath() {
-        return Optional.ofNullable(loginPath);
-    }
-
-    /**
-     * {@return paths, or prefixes ending in {@code /*}, the filter lets through ({@code exclude-paths}); unmodifiable}
-     */
-    public List<String> excludePaths() {
-        return excludePaths;
-    }
-
-    /**
-     * {@return proxies whose {@code X-Forwarded-For} is believed ({@code trusted-proxies}); unmodifiable, maybe empty}
-     */
-    public List<IpRange> trustedProxies() {
-        return trustedProxies;
+        return values.get(SettingKey.MAX_SESSIONS_POLICY);
     }
 
     /**
      * {@return least time between two persisted activity updates ({@code touch-interval}); zero or more, below idle}
      */
     public Duration touchInterval() {
-        return touchInterval;
+        return values.get(SettingKey.TOUCH_INTERVAL);
     }
 
-    /**
-     * {@return how often expired sessions are ended and history purged ({@code cleanup-interval}); positive}
-     */
+    /** {@return how often expired sessions are ended and history purged ({@code cleanup-interval}); positive} */
     public Duration cleanupInterval() {
-        return cleanupInterval;
+        return values.get(SettingKey.CLEANUP_INTERVAL);
     }
 
     /** {@return how long ended sessions are kept ({@code history-retention}); zero or more} */
     public Duration historyRetention() {
-        return historyRetention;
-    }
-
-    /** {@return the role that may use the admin API ({@code admin-role}); never blank} */
-    public String adminRole() {
-        return adminRole;
+        return values.get(SettingKey.HISTORY_RETENTION);
     }
 
     /**
      * {@return how long a session ended elsewhere may still be accepted ({@code revocation-latency}); zero or more}
      */
     public Duration revocationLatency() {
-        return revocationLatency;
-    }
-
-    /**
-     * {@return the browser-id cookie's base name ({@code browser-id-cookie}); a token unlike the session cookie's}
-     */
-    public String browserIdCookie() {
-        return browserIdCookie;
+        return values.get(SettingKey.REVOCATION_LATENCY);
     }
 
     /** {@return the MaxMind city database to locate sessions with ({@code geoip-database})} */
     public Optional<Path> geoipDatabase() {
-        return Optional.ofNullable(geoipDatabase);
-    }
-
-    /**
-     * {@return whether container-security logins are tracked as sessions ({@code adopt-container-login})}
-     */
-    public boolean adoptContainerLogin() {
-        return adoptContainerLogin;
-    }
-
-    /** {@return what a sign-in or sign-out sent from another site gets ({@code cross-site-login}); never null} */
-    public CrossSiteLogin crossSiteLogin() {
-        return crossSiteLogin;
+        return values.get(SettingKey.GEOIP_DATABASE);
     }
 
     /**
@@ -260,7 +138,7 @@ public final class SessionkitSettings {
      */
     @Override
     public boolean equals(Object other) {
-        return this == other || other instanceof SessionkitSettings o && values().equals(o.values());
+        return this == other || other instanceof SessionkitSettings o && values.equals(o.values);
     }
 
     /**
@@ -270,15 +148,7 @@ public final class SessionkitSettings {
      */
     @Override
     public int hashCode() {
-        return values().hashCode();
-    }
-
-    /** Every value, in one list that equals and hashCode share, so a new key cannot be left out of one of them. */
-    private List<Object> values() {
-        return Arrays.asList(jdbcUrl, jdbcUser, jdbcPassword, datasource, schema, idleTimeout, absoluteTimeout,
-                maxSessionsPerUser, maxSessionsPolicy, cookieName, cookieSecure, cookieSameSite, loginPath,
-                excludePaths, trustedProxies, touchInterval, cleanupInterval, historyRetention, adminRole,
-                revocationLatency, browserIdCookie, geoipDatabase, adoptContainerLogin, crossSiteLogin);
+        return values.hashCode();
     }
 
     /**
@@ -289,6 +159,6 @@ public final class SessionkitSettings {
      */
     @Override
     public String toString() {
-        return SettingsDescription.describe(this);
+        return values.describe("SessionkitSettings");
     }
 }

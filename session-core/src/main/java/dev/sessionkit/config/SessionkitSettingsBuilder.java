@@ -2,75 +2,50 @@ package dev.sessionkit.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Collects typed setting values and turns them into {@link SessionkitSettings} only if they are valid together.
  * Starts from the defaults ({@link SessionkitSettings#builder()}) or from existing settings
- * ({@link SessionkitSettings#toBuilder()}). Setters check only for null; {@link #build()} checks everything else.
+ * ({@link SessionkitSettings#toBuilder()}). Setters check only for null; {@link #build()} runs every setting's
+ * check, in {@link SettingKey#ALL} order.
  *
  * <p>Setters of required values refuse null with a {@link NullPointerException}; setters of optional values
- * ({@code datasource}, {@code loginPath}, {@code geoipDatabase}) take null as "not set". Not thread-safe: use one
- * builder from one thread.
+ * ({@code datasource}, {@code geoipDatabase}) take null as "not set". Not thread-safe: use one builder from one
+ * thread.
  */
 public final class SessionkitSettingsBuilder {
 
-    String jdbcUrl;
-    String jdbcUser;
-    String jdbcPassword;
-    String datasource;
-    SchemaMode schema;
-    Duration idleTimeout;
-    Duration absoluteTimeout;
-    int maxSessionsPerUser;
-    MaxSessionsPolicy maxSessionsPolicy;
-    String cookieName;
-    boolean cookieSecure;
-    SameSite cookieSameSite;
-    String loginPath;
-    List<String> excludePaths = List.of();
-    List<IpRange> trustedProxies = List.of();
-    Duration touchInterval;
-    Duration cleanupInterval;
-    Duration historyRetention;
-    String adminRole;
-    Duration revocationLatency;
-    String browserIdCookie;
-    Path geoipDatabase;
-    boolean adoptContainerLogin;
-    CrossSiteLogin crossSiteLogin;
+    private final SettingValues.Builder values;
 
-    /** Starts from the documented defaults, so {@link SettingKey} stays their only source. */
-    SessionkitSettingsBuilder() {
-        for (SettingKey key : SettingKey.values()) {
-            key.defaultValue().ifPresent(value -> SettingParsers.apply(this, key, value));
-        }
-    }
-
-    SessionkitSettingsBuilder(SessionkitSettings s) {
-        jdbcUrl(s.jdbcUrl()).jdbcUser(s.jdbcUser()).jdbcPassword(s.jdbcPassword())
-                .datasource(s.datasource().orElse(null)).schema(s.schema())
-                .idleTimeout(s.idleTimeout()).absoluteTimeout(s.absoluteTimeout())
-                .maxSessionsPerUser(s.maxSessionsPerUser()).maxSessionsPolicy(s.maxSessionsPolicy())
-                .cookieName(s.cookieName()).cookieSecure(s.cookieSecure()).cookieSameSite(s.cookieSameSite())
-                .loginPath(s.loginPath().orElse(null)).excludePaths(s.excludePaths())
-                .trustedProxies(s.trustedProxies()).touchInterval(s.touchInterval())
-                .cleanupInterval(s.cleanupInterval()).historyRetention(s.historyRetention())
-                .adminRole(s.adminRole()).revocationLatency(s.revocationLatency())
-                .browserIdCookie(s.browserIdCookie()).geoipDatabase(s.geoipDatabase().orElse(null))
-                .adoptContainerLogin(s.adoptContainerLogin()).crossSiteLogin(s.crossSiteLogin());
+    SessionkitSettingsBuilder(SettingValues.Builder values) {
+        this.values = values;
     }
 
     /**
      * Checks every value and their combinations, then returns immutable settings; the builder stays usable.
      *
      * @return the settings; never null
-     * @throws InvalidSettingException naming the first offending key (in {@link SettingKey} order), its value
+     * @throws InvalidSettingException naming the first offending key (in {@link SettingKey#ALL} order), its value
      *     (never for a secret) and the fix
      */
     public SessionkitSettings build() {
-        return SessionkitSettings.of(this);
+        return new SessionkitSettings(values.build());
+    }
+
+    /**
+     * Sets any core setting, for code that handles settings generically; build() checks it.
+     *
+     * @param setting one of {@link SettingKey#ALL}
+     * @param value its value; not null
+     * @param <T> its type
+     * @return this builder
+     * @throws IllegalArgumentException for a setting of another owner
+     */
+    public <T> SessionkitSettingsBuilder set(Setting<T> setting, T value) {
+        values.set(setting, value);
+        return this;
     }
 
     /**
@@ -80,8 +55,7 @@ public final class SessionkitSettingsBuilder {
      * @return this builder
      */
     public SessionkitSettingsBuilder jdbcUrl(String url) {
-        this.jdbcUrl = Objects.requireNonNull(url, "url");
-        return this;
+        return set(SettingKey.JDBC_URL, Objects.requireNonNull(url, "url"));
     }
 
     /**
@@ -91,8 +65,7 @@ public final class SessionkitSettingsBuilder {
      * @return this builder
      */
     public SessionkitSettingsBuilder jdbcUser(String user) {
-        this.jdbcUser = Objects.requireNonNull(user, "user");
-        return this;
+        return set(SettingKey.JDBC_USER, Objects.requireNonNull(user, "user"));
     }
 
     /**
@@ -102,8 +75,7 @@ public final class SessionkitSettingsBuilder {
      * @return this builder
      */
     public SessionkitSettingsBuilder jdbcPassword(String password) {
-        this.jdbcPassword = Objects.requireNonNull(password, "password");
-        return this;
+        return set(SettingKey.JDBC_PASSWORD, Objects.requireNonNull(password, "password"));
     }
 
     /**
@@ -113,8 +85,7 @@ public final class SessionkitSettingsBuilder {
      * @return this builder
      */
     public SessionkitSettingsBuilder datasource(String jndiName) {
-        this.datasource = jndiName;
-        return this;
+        return set(SettingKey.DATASOURCE, Optional.ofNullable(jndiName));
     }
 
     /**
@@ -124,8 +95,7 @@ public final class SessionkitSettingsBuilder {
      * @return this builder
      */
     public SessionkitSettingsBuilder schema(SchemaMode mode) {
-        this.schema = Objects.requireNonNull(mode, "mode");
-        return this;
+        return set(SettingKey.SCHEMA, Objects.requireNonNull(mode, "mode"));
     }
 
     /**
@@ -135,8 +105,7 @@ public final class SessionkitSettingsBuilder {
      * @return this builder
      */
     public SessionkitSettingsBuilder idleTimeout(Duration timeout) {
-        this.idleTimeout = Objects.requireNonNull(timeout, "timeout");
-        return this;
+        return set(SettingKey.IDLE_TIMEOUT, Objects.requireNonNull(timeout, "timeout"));
     }
 
     /**
@@ -146,8 +115,7 @@ public final class SessionkitSettingsBuilder {
      * @return this builder
      */
     public SessionkitSettingsBuilder absoluteTimeout(Duration timeout) {
-        this.absoluteTimeout = Objects.requireNonNull(timeout, "timeout");
-        return this;
+        return set(SettingKey.ABSOLUTE_TIMEOUT, Objects.requireNonNull(timeout, "timeout"));
     }
 
     /**
@@ -157,8 +125,7 @@ public final class SessionkitSettingsBuilder {
      * @return this builder
      */
     public SessionkitSettingsBuilder maxSessionsPerUser(int max) {
-        this.maxSessionsPerUser = max;
-        return this;
+        return set(SettingKey.MAX_SESSIONS_PER_USER, max);
     }
 
     /**
@@ -168,74 +135,7 @@ public final class SessionkitSettingsBuilder {
      * @return this builder
      */
     public SessionkitSettingsBuilder maxSessionsPolicy(MaxSessionsPolicy policy) {
-        this.maxSessionsPolicy = Objects.requireNonNull(policy, "policy");
-        return this;
-    }
-
-    /**
-     * Sets {@code cookie-name}; build() wants an RFC 6265 token without {@code __Host-}/{@code __Secure-} prefix.
-     *
-     * @param name the session cookie's base name, e.g. {@code sid}; not null
-     * @return this builder
-     */
-    public SessionkitSettingsBuilder cookieName(String name) {
-        this.cookieName = Objects.requireNonNull(name, "name");
-        return this;
-    }
-
-    /**
-     * Sets {@code cookie-secure}.
-     *
-     * @param secure true to mark cookies Secure and add the {@code __Host-} prefix
-     * @return this builder
-     */
-    public SessionkitSettingsBuilder cookieSecure(boolean secure) {
-        this.cookieSecure = secure;
-        return this;
-    }
-
-    /**
-     * Sets {@code cookie-same-site}; build() accepts {@code NONE} only with cookieSecure(true).
-     *
-     * @param sameSite the SameSite attribute; not null
-     * @return this builder
-     */
-    public SessionkitSettingsBuilder cookieSameSite(SameSite sameSite) {
-        this.cookieSameSite = Objects.requireNonNull(sameSite, "sameSite");
-        return this;
-    }
-
-    /**
-     * Sets or clears {@code login-path}; build() wants a path of this app starting with a single {@code /}.
-     *
-     * @param path e.g. {@code /login}; null for none (browsers then get 401)
-     * @return this builder
-     */
-    public SessionkitSettingsBuilder loginPath(String path) {
-        this.loginPath = path;
-        return this;
-    }
-
-    /**
-     * Sets {@code exclude-paths} to a copy of the list; build() wants each to start with {@code /}.
-     *
-     * @param paths paths, or prefixes ending in {@code /*}; not null, no null elements
-     * @return this builder
-     */
-    public SessionkitSettingsBuilder excludePaths(List<String> paths) {
-        this.excludePaths = List.copyOf(paths);
-        return this;
-    }
-
-    /**
-     * Sets {@code trusted-proxies} to a copy of the list.
-     *
-     * @param proxies the proxies whose {@code X-Forwarded-For} is believed; not null, no null elements
-     * @return this builder
-     */
-    public SessionkitSettingsBuilder trustedProxies(List<IpRange> proxies) {
-        this.trustedProxies = List.copyOf(proxies);
-        return this;
+        return set(SettingKey.MAX_SESSIONS_POLICY, Objects.requireNonNull(policy, "policy"));
     }
 
     /**
@@ -245,8 +145,7 @@ public final class SessionkitSettingsBuilder {
      * @return this builder
      */
     public SessionkitSettingsBuilder touchInterval(Duration interval) {
-        this.touchInterval = Objects.requireNonNull(interval, "interval");
-        return this;
+        return set(SettingKey.TOUCH_INTERVAL, Objects.requireNonNull(interval, "interval"));
     }
 
     /**
@@ -256,8 +155,7 @@ public final class SessionkitSettingsBuilder {
      * @return this builder
      */
     public SessionkitSettingsBuilder cleanupInterval(Duration interval) {
-        this.cleanupInterval = Objects.requireNonNull(interval, "interval");
-        return this;
+        return set(SettingKey.CLEANUP_INTERVAL, Objects.requireNonNull(interval, "interval"));
     }
 
     /**
@@ -267,19 +165,7 @@ public final class SessionkitSettingsBuilder {
      * @return this builder
      */
     public SessionkitSettingsBuilder historyRetention(Duration retention) {
-        this.historyRetention = Objects.requireNonNull(retention, "retention");
-        return this;
-    }
-
-    /**
-     * Sets {@code admin-role}; build() wants it non-blank.
-     *
-     * @param role the role that may use the admin API; not null
-     * @return this builder
-     */
-    public SessionkitSettingsBuilder adminRole(String role) {
-        this.adminRole = Objects.requireNonNull(role, "role");
-        return this;
+        return set(SettingKey.HISTORY_RETENTION, Objects.requireNonNull(retention, "retention"));
     }
 
     /**
@@ -289,19 +175,7 @@ public final class SessionkitSettingsBuilder {
      * @return this builder
      */
     public SessionkitSettingsBuilder revocationLatency(Duration latency) {
-        this.revocationLatency = Objects.requireNonNull(latency, "latency");
-        return this;
-    }
-
-    /**
-     * Sets {@code browser-id-cookie}; build() wants a token like cookieName but different from it.
-     *
-     * @param name the browser-id cookie's base name, e.g. {@code bid}; not null
-     * @return this builder
-     */
-    public SessionkitSettingsBuilder browserIdCookie(String name) {
-        this.browserIdCookie = Objects.requireNonNull(name, "name");
-        return this;
+        return set(SettingKey.REVOCATION_LATENCY, Objects.requireNonNull(latency, "latency"));
     }
 
     /**
@@ -311,29 +185,6 @@ public final class SessionkitSettingsBuilder {
      * @return this builder
      */
     public SessionkitSettingsBuilder geoipDatabase(Path database) {
-        this.geoipDatabase = database;
-        return this;
-    }
-
-    /**
-     * Sets {@code adopt-container-login}.
-     *
-     * @param adopt true to track container-security logins as sessions
-     * @return this builder
-     */
-    public SessionkitSettingsBuilder adoptContainerLogin(boolean adopt) {
-        this.adoptContainerLogin = adopt;
-        return this;
-    }
-
-    /**
-     * Sets {@code cross-site-login}.
-     *
-     * @param policy what a sign-in or sign-out sent from another site gets; not null
-     * @return this builder
-     */
-    public SessionkitSettingsBuilder crossSiteLogin(CrossSiteLogin policy) {
-        this.crossSiteLogin = Objects.requireNonNull(policy, "policy");
-        return this;
+        return set(SettingKey.GEOIP_DATABASE, Optional.ofNullable(database));
     }
 }

@@ -1,185 +1,127 @@
 package dev.sessionkit.config;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Map;
+import static dev.sessionkit.config.SettingParsers.duration;
+import static dev.sessionkit.config.SettingParsers.optional;
+import static dev.sessionkit.config.SettingParsers.text;
+
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * Every setting Sessionkit reads, each with the one spelling that works in every source: filter init-params,
- * servlet-context params, {@code sessionkit.properties} and (as {@link #envName()}) {@code SESSIONKIT_*}
- * environment variables. This enum is the single source of the README settings table and of start-up errors.
- *
- * <p>Constants are immutable and thread-safe; no method returns null.
+ * The settings session-core reads, each defined once: where sessions live, how long they last and the login
+ * policy. Web settings (cookies, paths, proxies, roles) are defined in session-servlet; the README table lists
+ * both. Adding a setting here means one definition below, one entry in {@link #ALL} and one accessor on
+ * {@link SessionkitSettings}.
  */
-public enum SettingKey {
+public final class SettingKey {
 
     /** JDBC URL of the database that holds the sessions. */
-    JDBC_URL("jdbc-url", "jdbc:h2:file:./data/sessionkit", "embedded H2, demo only",
-            "JDBC URL of the database where sessions live", false),
+    public static final Setting<String> JDBC_URL = Setting.define("jdbc-url", text())
+            .defaultValue("jdbc:h2:file:./data/sessionkit", "embedded H2, demo only")
+            .description("JDBC URL of the database where sessions live")
+            .check((setting, url, all) -> {
+                if (url.isBlank() || !url.regionMatches(true, 0, "jdbc:", 0, 5)) {
+                    throw setting.invalid("jdbc-url " + Texts.quote(CredentialRedactor.redactText(url))
+                            + " is not a JDBC URL; it must start with jdbc:, e.g. jdbc:postgresql://db:5432/app");
+                }
+            }).build();
     /** Database user for {@link #JDBC_URL}. */
-    JDBC_USER("jdbc-user", "sa", null, "database user for `jdbc-url`", false),
+    public static final Setting<String> JDBC_USER = Setting.define("jdbc-user", text()).defaultValue("sa")
+            .description("database user for `jdbc-url`").build();
     /** Database password for {@link #JDBC_URL}; secret, never shown. */
-    JDBC_PASSWORD("jdbc-password", "", null,
-            "database password for `jdbc-url`; never shown in logs, messages or `toString()`", true),
+    public static final Setting<String> JDBC_PASSWORD = Setting.define("jdbc-password", text()).defaultValue("")
+            .secret().description("database password for `jdbc-url`; never shown in logs, messages or `toString()`")
+            .build();
     /** JNDI name of a container DataSource. */
-    DATASOURCE("datasource", null, null, "JNDI name of a container DataSource; wins over `jdbc-url`", false),
+    public static final Setting<Optional<String>> DATASOURCE = Setting.define("datasource", optional(text()))
+            .unset(Optional.empty()).writtenAs(name -> name.orElse(""))
+            .description("JNDI name of a container DataSource; wins over `jdbc-url`")
+            .check((setting, name, all) -> {
+                if (name.isPresent() && name.get().isBlank()) {
+                    throw setting.invalid("datasource is blank; give a JNDI name such as java:comp/env/jdbc/sessions,"
+                            + " or leave it unset to use jdbc-url");
+                }
+            }).build();
     /** What start-up does with the database schema. */
-    SCHEMA("schema", "validate", null,
-            "`create` makes missing tables; `validate` fails start-up with a clear message naming the script to run;"
-                    + " `none` checks nothing", false),
+    public static final Setting<SchemaMode> SCHEMA = Setting.define("schema",
+                    SettingParsers.choice(SchemaMode.values(), SchemaMode::settingValue))
+            .defaultValue("validate").writtenAs(SchemaMode::settingValue)
+            .description("`create` makes missing tables; `validate` fails start-up with a clear message naming the"
+                    + " script to run; `none` checks nothing").build();
     /** Inactivity after which a session ends. */
-    IDLE_TIMEOUT("idle-timeout", "PT30M", null, "ends a session with no request for this long", false),
+    public static final Setting<Duration> IDLE_TIMEOUT = Setting.define("idle-timeout", duration())
+            .defaultValue("PT30M").check(SettingChecks.positive())
+            .description("ends a session with no request for this long").build();
     /** Lifetime after which a session ends whatever its activity. */
-    ABSOLUTE_TIMEOUT("absolute-timeout", "PT24H", null,
-            "ends a session this long after login, whatever its activity", false),
+    public static final Setting<Duration> ABSOLUTE_TIMEOUT = Setting.define("absolute-timeout", duration())
+            .defaultValue("PT24H").check(SettingChecks.positive())
+            .description("ends a session this long after login, whatever its activity").build();
     /** Active sessions one user may hold. */
-    MAX_SESSIONS_PER_USER("max-sessions-per-user", "0", "no limit", "active sessions one user may hold", false),
+    public static final Setting<Integer> MAX_SESSIONS_PER_USER = Setting.define("max-sessions-per-user",
+                    SettingParsers.wholeNumber())
+            .defaultValue("0", "no limit").description("active sessions one user may hold")
+            .check((setting, max, all) -> {
+                if (max < 0) {
+                    throw setting.invalid("max-sessions-per-user is " + max
+                            + "; write 0 for no limit or a positive number of sessions");
+                }
+            }).build();
     /** What a login beyond {@link #MAX_SESSIONS_PER_USER} does. */
-    MAX_SESSIONS_POLICY("max-sessions-policy", "evict-oldest", null,
-            "at the limit, `evict-oldest` ends the oldest session; `reject` fails the new login with a clear error",
-            false),
-    /** Base name of the session cookie. */
-    COOKIE_NAME("cookie-name", "sid", "sent as `__Host-sid` when secure",
-            "base name of the session cookie: an RFC 6265 token without a `__Host-`/`__Secure-` prefix", false),
-    /** Whether cookies are marked Secure and get the {@code __Host-} prefix. */
-    COOKIE_SECURE("cookie-secure", "true", null,
-            "marks cookies `Secure` and adds the `__Host-` prefix; `false` only for plain-HTTP development", false),
-    /** SameSite attribute of Sessionkit's cookies. */
-    COOKIE_SAME_SITE("cookie-same-site", "Lax", null,
-            "SameSite attribute of the cookies: `Strict`, `Lax` or `None` (needs `cookie-secure=true`)", false),
-    /** Where browsers without a valid session are sent. */
-    LOGIN_PATH("login-path", null, null,
-            "browsers without a valid session are redirected here; API calls get 401", false),
-    /** Paths the filter lets through without a session. */
-    EXCLUDE_PATHS("exclude-paths", null, null,
-            "comma list of paths/prefixes the filter lets through (`/login`, `/static/*`)", false),
-    /** Proxies whose {@code X-Forwarded-For} header is believed. */
-    TRUSTED_PROXIES("trusted-proxies", null, null,
-            "comma list of addresses or CIDRs (`10.0.0.0/8`, `::1`) whose `X-Forwarded-For` is believed;"
-                    + " otherwise the socket address is recorded", false),
+    public static final Setting<MaxSessionsPolicy> MAX_SESSIONS_POLICY = Setting.define("max-sessions-policy",
+                    SettingParsers.choice(MaxSessionsPolicy.values(), MaxSessionsPolicy::settingValue))
+            .defaultValue("evict-oldest").writtenAs(MaxSessionsPolicy::settingValue)
+            .description("at the limit, `evict-oldest` ends the oldest session; `reject` fails the new login with a"
+                    + " clear error").build();
     /** Least time between two persisted activity updates of one session. */
-    TOUCH_INTERVAL("touch-interval", "PT60S", null,
-            "least time between two persisted activity updates of one session; shorter than `idle-timeout`", false),
+    public static final Setting<Duration> TOUCH_INTERVAL = Setting.define("touch-interval", duration())
+            .defaultValue("PT60S")
+            .description("least time between two persisted activity updates of one session; shorter than"
+                    + " `idle-timeout`")
+            .check((setting, interval, all) -> {
+                SettingChecks.notNegative(setting, interval);
+                Duration idle = all.get(SettingKey.IDLE_TIMEOUT);
+                if (interval.compareTo(idle) >= 0) {
+                    throw setting.invalid("touch-interval " + interval + " must be shorter than idle-timeout " + idle
+                            + ", or active sessions could expire between two recorded requests; lower"
+                            + " touch-interval or raise idle-timeout");
+                }
+            }).build();
     /** How often expired sessions are ended and old history purged. */
-    CLEANUP_INTERVAL("cleanup-interval", "PT15M", null,
-            "how often expired sessions are ended and old history purged", false),
+    public static final Setting<Duration> CLEANUP_INTERVAL = Setting.define("cleanup-interval", duration())
+            .defaultValue("PT15M").check(SettingChecks.positive())
+            .description("how often expired sessions are ended and old history purged").build();
     /** How long ended sessions are kept as login history. */
-    HISTORY_RETENTION("history-retention", "P30D", null, "how long ended sessions are kept as login history", false),
-    /** Role that may use the admin API. */
-    ADMIN_ROLE("admin-role", "sessionkit-admin", null, "role that may use the admin API", false),
+    public static final Setting<Duration> HISTORY_RETENTION = Setting.define("history-retention", duration())
+            .defaultValue("P30D").check(SettingChecks.notNegative())
+            .description("how long ended sessions are kept as login history").build();
     /** Bound on how long a session ended elsewhere may still be accepted. */
-    REVOCATION_LATENCY("revocation-latency", "PT1S", null,
-            "longest time a session ended on one node may still be accepted on another (bounds any cache);"
-                    + " `PT0S` = ask the store on every request", false),
-    /** Name of the long-lived browser-id cookie. */
-    BROWSER_ID_COOKIE("browser-id-cookie", "bid", "kept 400 days",
-            "name of the long-lived random cookie naming the browser, so a login from a browser never seen for"
-                    + " this user is flagged `newDevice`", false),
+    public static final Setting<Duration> REVOCATION_LATENCY = Setting.define("revocation-latency", duration())
+            .defaultValue("PT1S").check(SettingChecks.notNegative())
+            .description("longest time a session ended on one node may still be accepted on another (bounds any"
+                    + " cache); `PT0S` = ask the store on every request").build();
     /** Path of a MaxMind-format city database. */
-    GEOIP_DATABASE("geoip-database", null, null,
-            "path of a MaxMind-format `.mmdb` city database; when set, sessions get a location (city, country)",
-            false),
-    /** Whether container-security logins are tracked as sessions. */
-    ADOPT_CONTAINER_LOGIN("adopt-container-login", "false", null,
-            "when the app signs users in with container security (FORM/BASIC), track that login as a session"
-                    + " with no code change", false),
-    /** Whether a sign-in or sign-out a browser marks as sent from another site is refused. */
-    CROSS_SITE_LOGIN("cross-site-login", "refuse", null,
-            "`refuse` answers a sign-in or sign-out that a browser marks as sent from another site (`Sec-Fetch-Site`,"
-                    + " a foreign `Origin`) with 403 before anything changes; `allow` for apps that sign in from"
-                    + " another origin on purpose", false);
+    public static final Setting<Optional<Path>> GEOIP_DATABASE = Setting.define("geoip-database",
+                    optional(SettingParsers.path()))
+            .unset(Optional.empty()).writtenAs(path -> path.map(Path::toString).orElse(""))
+            .description("path of a MaxMind-format `.mmdb` city database; when set, sessions get a location (city,"
+                    + " country)").build();
 
-    private static final Map<String, SettingKey> BY_KEY = Arrays.stream(values())
-            .collect(Collectors.toUnmodifiableMap(SettingKey::key, Function.identity()));
+    /** Every core setting, in the order the README lists them and build() checks them. */
+    public static final SettingCatalog ALL = SettingCatalog.of(JDBC_URL, JDBC_USER, JDBC_PASSWORD, DATASOURCE,
+            SCHEMA, IDLE_TIMEOUT, ABSOLUTE_TIMEOUT, MAX_SESSIONS_PER_USER, MAX_SESSIONS_POLICY, TOUCH_INTERVAL,
+            CLEANUP_INTERVAL, HISTORY_RETENTION, REVOCATION_LATENCY, GEOIP_DATABASE);
 
-    private final String key;
-    private final String envName;
-    private final String defaultValue;
-    private final String defaultNote;
-    private final String description;
-    private final boolean secret;
-
-    SettingKey(String key, String defaultValue, String defaultNote, String description, boolean secret) {
-        this.key = key;
-        this.envName = "SESSIONKIT_" + key.toUpperCase(Locale.ROOT).replace('-', '_');
-        this.defaultValue = defaultValue;
-        this.defaultNote = defaultNote;
-        this.description = description;
-        this.secret = secret;
+    private SettingKey() {
     }
 
     /**
-     * Returns the key as users write it in init-params, context params and {@code sessionkit.properties}.
-     *
-     * @return the lower-case, dash-separated key, e.g. {@code idle-timeout}; never null
-     */
-    public String key() {
-        return key;
-    }
-
-    /**
-     * Returns the environment variable that carries this setting.
-     *
-     * @return {@code SESSIONKIT_} followed by the upper-cased key with dashes as underscores, e.g.
-     *     {@code SESSIONKIT_IDLE_TIMEOUT}; never null
-     */
-    public String envName() {
-        return envName;
-    }
-
-    /**
-     * Returns the default in the same text form a source would carry, so that parsing it yields the value of
-     * {@link SessionkitSettings#defaults()}.
-     *
-     * @return the default's text, empty when the setting has no default (it is then off or unset); an empty
-     *     string inside the optional means "empty"
-     */
-    public Optional<String> defaultValue() {
-        return Optional.ofNullable(defaultValue);
-    }
-
-    /**
-     * Returns the default as shown to users in the README, in Markdown: a code span, perhaps with a note
-     * ({@code `0` (no limit)}), {@code empty}, or {@code –} for none.
-     *
-     * @return the documented default; never null
-     */
-    public String documentedDefault() {
-        if (defaultValue == null) {
-            return "–";
-        }
-        String shown = defaultValue.isEmpty() ? "empty" : "`" + defaultValue + "`";
-        return defaultNote == null ? shown : shown + " (" + defaultNote + ")";
-    }
-
-    /**
-     * Returns a one-line explanation for operators; it may contain Markdown code spans.
-     *
-     * @return the description; never null
-     */
-    public String description() {
-        return description;
-    }
-
-    /**
-     * Tells whether the value is a secret that Sessionkit never echoes in messages, logs or {@code toString()}.
-     *
-     * @return true only for {@link #JDBC_PASSWORD}
-     */
-    public boolean isSecret() {
-        return secret;
-    }
-
-    /**
-     * Finds the setting for a key written exactly as documented (case-sensitive, no surrounding blanks).
+     * Finds the core setting for a key written exactly as documented (case-sensitive, no surrounding blanks).
      *
      * @param key the key to look up, e.g. {@code idle-timeout}; null gives empty
-     * @return the setting, or empty when {@code key} is not a setting
+     * @return the setting, or empty when {@code key} is no core setting
      */
-    public static Optional<SettingKey> fromKey(String key) {
-        return key == null ? Optional.empty() : Optional.ofNullable(BY_KEY.get(key));
+    public static Optional<Setting<?>> fromKey(String key) {
+        return ALL.find(key);
     }
 }

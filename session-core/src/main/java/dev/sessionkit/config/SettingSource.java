@@ -13,8 +13,9 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * One place settings come from, answering per {@link SettingKey}; {@link SettingsResolver} asks several, strongest
- * first. A blank value counts as unset everywhere, so a stronger source cannot blank out a weaker one.
+ * One place settings come from, answering per {@link Setting} of any owner (core's {@link SettingKey}, the web
+ * module's); {@link SettingsResolver} asks several, strongest first. A blank value counts as unset everywhere, so a
+ * stronger source cannot blank out a weaker one.
  *
  * <p>The factories return immutable snapshots taken when called: thread-safe, unaffected by later changes to the
  * map, properties or environment they were built from. Implementations must not return null from any method.
@@ -28,10 +29,10 @@ public interface SettingSource {
     /**
      * Returns the text this source holds for a setting, as written (not parsed, not trimmed).
      *
-     * @param key the setting; not null
+     * @param setting the setting; not null
      * @return the raw value, or empty if this source does not set the key or sets it blank
      */
-    Optional<String> get(SettingKey key);
+    Optional<String> get(Setting<?> setting);
 
     /**
      * Names this source in error messages, so an operator knows where to fix a value.
@@ -46,9 +47,10 @@ public interface SettingSource {
      * Returns the keys present in this source that are no setting, so a typo fails start-up instead of being
      * ignored.
      *
+     * @param known every setting of every owner that reads this source; a key of any of them is known
      * @return the unknown keys as written, unmodifiable, empty when all are known; never null
      */
-    default Set<String> unknownKeys() {
+    default Set<String> unknownKeys(SettingCatalog known) {
         return Set.of();
     }
 
@@ -113,7 +115,7 @@ public interface SettingSource {
     }
 
     /**
-     * Reads {@code SESSIONKIT_*} variables named by {@link SettingKey#envName()}; other variables, including other
+     * Reads {@code SESSIONKIT_*} variables named by {@link Setting#envName()}; other variables, including other
      * {@code SESSIONKIT_*} ones such as the demo's {@code SESSIONKIT_PORT}, are ignored, never unknown.
      *
      * @param environment variable name to value, e.g. {@link System#getenv()}; not null

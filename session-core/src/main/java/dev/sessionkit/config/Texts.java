@@ -1,16 +1,16 @@
 package dev.sessionkit.config;
 
-/** Makes untrusted setting text safe to put in one log line: short, quoted, control characters escaped. */
-final class Texts {
+/** Makes untrusted setting text safe to put in one log line: short, quoted, control characters escaped. Stateless. */
+public final class Texts {
 
     /** Longest part of a value echoed in a message; the rest is summarised by its length. */
-    static final int MAX_SHOWN = 80;
+    public static final int MAX_SHOWN = 80;
 
     private Texts() {
     }
 
     /** Quotes a value for a message, escaping anything that could break or forge a log line. */
-    static String quote(String value) {
+    public static String quote(String value) {
         if (value == null) {
             return "null";
         }

@@ -23,27 +23,6 @@ class EnumSpellingTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"refuse, REFUSE", "REFUSE, REFUSE", "Allow, ALLOW"})
-    void crossSiteLoginWhenSpelledInAnyCaseThenParsed(String text, CrossSiteLogin expected) {
-        assertEquals(expected, SettingExamples.resolve(Map.of("cross-site-login", text)).crossSiteLogin());
-    }
-
-    @ParameterizedTest
-    @CsvSource({"Strict, STRICT, Strict", "strict, STRICT, Strict", "LAX, LAX, Lax", "none, NONE, None"})
-    void sameSiteWhenSpelledInAnyCaseThenParsedAndWrittenAsAttribute(String text, SameSite expected,
-            String attribute) {
-        assertEquals(expected, SettingExamples.resolve(Map.of("cookie-same-site", text)).cookieSameSite());
-        assertEquals(attribute, expected.attributeValue());
-    }
-
-    @ParameterizedTest
-    @CsvSource({"true, true", "TRUE, true", "False, false", "' false ', false"})
-    void booleansWhenSpelledInAnyCaseThenParsed(String text, boolean expected) {
-        assertEquals(expected, SettingExamples.resolve(Map.of("adopt-container-login", text)).adoptContainerLogin());
-        assertEquals(expected, SettingExamples.resolve(Map.of("cookie-secure", text)).cookieSecure());
-    }
-
-    @ParameterizedTest
     @CsvSource({"0, 0", "5, 5", "' 12 ', 12", "2147483647, 2147483647"})
     void maxSessionsWhenWholeNumberThenParsed(String text, int expected) {
         assertEquals(expected, SettingExamples.resolve(Map.of("max-sessions-per-user", text)).maxSessionsPerUser());

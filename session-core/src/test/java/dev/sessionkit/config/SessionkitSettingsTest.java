@@ -9,13 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class SessionkitSettingsTest {
 
@@ -31,26 +30,16 @@ class SessionkitSettingsTest {
         assertEquals(Duration.ofHours(24), s.absoluteTimeout());
         assertEquals(0, s.maxSessionsPerUser());
         assertEquals(MaxSessionsPolicy.EVICT_OLDEST, s.maxSessionsPolicy());
-        assertEquals("sid", s.cookieName());
-        assertTrue(s.cookieSecure());
-        assertEquals(SameSite.LAX, s.cookieSameSite());
-        assertEquals(Optional.empty(), s.loginPath());
-        assertEquals(List.of(), s.excludePaths());
-        assertEquals(List.of(), s.trustedProxies());
         assertEquals(Duration.ofSeconds(60), s.touchInterval());
         assertEquals(Duration.ofMinutes(15), s.cleanupInterval());
         assertEquals(Duration.ofDays(30), s.historyRetention());
-        assertEquals("sessionkit-admin", s.adminRole());
         assertEquals(Duration.ofSeconds(1), s.revocationLatency());
-        assertEquals("bid", s.browserIdCookie());
         assertEquals(Optional.empty(), s.geoipDatabase());
-        assertFalse(s.adoptContainerLogin());
-        assertEquals(CrossSiteLogin.REFUSE, s.crossSiteLogin());
     }
 
     @ParameterizedTest
-    @EnumSource(SettingKey.class)
-    void defaultsWhenWrittenBackThenMatchTheDocumentedDefault(SettingKey key) {
+    @MethodSource("dev.sessionkit.config.SettingExamples#keys")
+    void defaultsWhenWrittenBackThenMatchTheDocumentedDefault(Setting<?> key) {
         String expected = key.defaultValue()
                 .map(text -> SettingExamples.valueOf(SettingExamples.resolve(Map.of(key.key(), text)), key))
                 .orElse("");
@@ -63,8 +52,8 @@ class SessionkitSettingsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(SettingKey.class)
-    void equalsWhenOneKeyDiffersThenNotEqualElseEqual(SettingKey key) {
+    @MethodSource("dev.sessionkit.config.SettingExamples#keys")
+    void equalsWhenOneKeyDiffersThenNotEqualElseEqual(Setting<?> key) {
         SessionkitSettings changed = SettingExamples.resolve(Map.of(key.key(), SettingExamples.twoValues(key).get(0)));
         SessionkitSettings same = SettingExamples.resolve(Map.of(key.key(), SettingExamples.twoValues(key).get(0)));
         assertNotEquals(SessionkitSettings.defaults(), changed);
@@ -84,17 +73,13 @@ class SessionkitSettingsTest {
 
     @Test
     void builderWhenTypedValuesSetThenAccessorsReturnThem() {
-        IpRange proxies = IpRange.parse("10.0.0.0/8");
         SessionkitSettings s = SessionkitSettings.builder()
                 .jdbcUrl("jdbc:postgresql://db/app").jdbcUser("app").jdbcPassword("pw").datasource("jdbc/x")
                 .schema(SchemaMode.CREATE).idleTimeout(Duration.ofMinutes(10)).absoluteTimeout(Duration.ofHours(8))
-                .maxSessionsPerUser(3).maxSessionsPolicy(MaxSessionsPolicy.REJECT).cookieName("s")
-                .cookieSecure(true).cookieSameSite(SameSite.NONE).loginPath("/login")
-                .excludePaths(List.of("/login", "/static/*")).trustedProxies(List.of(proxies))
+                .maxSessionsPerUser(3).maxSessionsPolicy(MaxSessionsPolicy.REJECT)
                 .touchInterval(Duration.ZERO).cleanupInterval(Duration.ofMinutes(1)).historyRetention(Duration.ZERO)
-                .adminRole("ops").revocationLatency(Duration.ZERO).browserIdCookie("b")
-                .geoipDatabase(Path.of("city.mmdb")).adoptContainerLogin(true)
-                .crossSiteLogin(CrossSiteLogin.ALLOW).build();
+                .revocationLatency(Duration.ZERO)
+                .geoipDatabase(Path.of("city.mmdb")).build();
         assertEquals("jdbc:postgresql://db/app", s.jdbcUrl());
         assertEquals("app", s.jdbcUser());
         assertEquals("pw", s.jdbcPassword());
@@ -102,24 +87,16 @@ class SessionkitSettingsTest {
         assertEquals(SchemaMode.CREATE, s.schema());
         assertEquals(3, s.maxSessionsPerUser());
         assertEquals(MaxSessionsPolicy.REJECT, s.maxSessionsPolicy());
-        assertEquals(SameSite.NONE, s.cookieSameSite());
-        assertEquals(Optional.of("/login"), s.loginPath());
-        assertEquals(List.of("/login", "/static/*"), s.excludePaths());
-        assertEquals(List.of(proxies), s.trustedProxies());
         assertEquals(Duration.ZERO, s.touchInterval());
-        assertEquals("ops", s.adminRole());
-        assertEquals("b", s.browserIdCookie());
         assertEquals(Optional.of(Path.of("city.mmdb")), s.geoipDatabase());
-        assertTrue(s.adoptContainerLogin());
-        assertEquals(CrossSiteLogin.ALLOW, s.crossSiteLogin());
         assertEquals(s, s.toBuilder().build());
     }
 
     @Test
     void builderWhenOptionalSetToNullThenUnset() {
-        SessionkitSettings withAll = SessionkitSettings.builder().datasource("jdbc/x").loginPath("/login")
+        SessionkitSettings withAll = SessionkitSettings.builder().datasource("jdbc/x")
                 .geoipDatabase(Path.of("a.mmdb")).build();
-        SessionkitSettings cleared = withAll.toBuilder().datasource(null).loginPath(null).geoipDatabase(null).build();
+        SessionkitSettings cleared = withAll.toBuilder().datasource(null).geoipDatabase(null).build();
         assertEquals(SessionkitSettings.defaults(), cleared);
     }
 
@@ -128,19 +105,16 @@ class SessionkitSettingsTest {
         SessionkitSettingsBuilder b = SessionkitSettings.builder();
         assertThrows(NullPointerException.class, () -> b.idleTimeout(null));
         assertThrows(NullPointerException.class, () -> b.jdbcUrl(null));
-        assertThrows(NullPointerException.class, () -> b.cookieSameSite(null));
-        assertThrows(NullPointerException.class, () -> b.excludePaths(null));
+        assertThrows(NullPointerException.class, () -> b.schema(null));
+        assertThrows(NullPointerException.class, () -> b.set(SettingKey.DATASOURCE, null));
     }
 
     @Test
-    void listsWhenCallerMutatesOrReadsThenSettingsStayImmutable() {
-        List<String> paths = new ArrayList<>(List.of("/login"));
-        SessionkitSettingsBuilder b = SessionkitSettings.builder().excludePaths(paths);
-        paths.add("/other");
-        SessionkitSettings s = b.build();
-        assertEquals(List.of("/login"), s.excludePaths());
-        assertThrows(UnsupportedOperationException.class, () -> s.excludePaths().add("/x"));
-        assertThrows(UnsupportedOperationException.class, () -> s.trustedProxies().clear());
+    void setWhenSettingOfAnotherOwnerThenRefused() {
+        Setting<String> foreign = Setting.define("foreign-key", SettingParsers.text()).defaultValue("x")
+                .description("a setting of no catalog here").build();
+        assertThrows(IllegalArgumentException.class, () -> SessionkitSettings.builder().set(foreign, "y"));
+        assertThrows(IllegalArgumentException.class, () -> SessionkitSettings.defaults().get(foreign));
     }
 
     @Test

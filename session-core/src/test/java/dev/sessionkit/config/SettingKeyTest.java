@@ -2,25 +2,24 @@ package dev.sessionkit.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class SettingKeyTest {
 
     @Test
     void keysWhenListedThenMatchTheSpecTableInOrder() {
-        List<String> keys = Arrays.stream(SettingKey.values()).map(SettingKey::key).toList();
+        // The SPEC table's core keys in its order; the web keys are session-servlet's (WebSettingKeyTest).
+        List<String> keys = SettingKey.ALL.settings().stream().map(Setting::key).toList();
         assertEquals(List.of("jdbc-url", "jdbc-user", "jdbc-password", "datasource", "schema", "idle-timeout",
-                "absolute-timeout", "max-sessions-per-user", "max-sessions-policy", "cookie-name", "cookie-secure",
-                "cookie-same-site", "login-path", "exclude-paths", "trusted-proxies", "touch-interval",
-                "cleanup-interval", "history-retention", "admin-role", "revocation-latency", "browser-id-cookie",
-                "geoip-database", "adopt-container-login", "cross-site-login"), keys);
+                "absolute-timeout", "max-sessions-per-user", "max-sessions-policy", "touch-interval",
+                "cleanup-interval", "history-retention", "revocation-latency", "geoip-database"), keys);
     }
 
     @Test
@@ -31,10 +30,11 @@ class SettingKeyTest {
     }
 
     @ParameterizedTest
-    @EnumSource(SettingKey.class)
-    void fromKeyWhenExactKeyThenFindsConstant(SettingKey key) {
+    @MethodSource("dev.sessionkit.config.SettingExamples#keys")
+    void fromKeyWhenExactKeyThenFindsConstant(Setting<?> key) {
         assertEquals(Optional.of(key), SettingKey.fromKey(key.key()));
-        assertEquals(key.envName(), "SESSIONKIT_" + key.name());
+        assertEquals(key.envName(), "SESSIONKIT_" + key.key().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        assertEquals(key.key(), key.toString());
     }
 
     @Test
@@ -47,14 +47,14 @@ class SettingKeyTest {
     }
 
     @ParameterizedTest
-    @EnumSource(SettingKey.class)
-    void secretWhenAskedThenOnlyThePassword(SettingKey key) {
+    @MethodSource("dev.sessionkit.config.SettingExamples#keys")
+    void secretWhenAskedThenOnlyThePassword(Setting<?> key) {
         assertEquals(key == SettingKey.JDBC_PASSWORD, key.isSecret());
     }
 
     @ParameterizedTest
-    @EnumSource(SettingKey.class)
-    void descriptionAndDefaultWhenDocumentedThenOneNonBlankLine(SettingKey key) {
+    @MethodSource("dev.sessionkit.config.SettingExamples#keys")
+    void descriptionAndDefaultWhenDocumentedThenOneNonBlankLine(Setting<?> key) {
         assertFalse(key.description().isBlank());
         assertFalse(key.description().contains("\n"));
         assertFalse(key.documentedDefault().isBlank());
@@ -64,12 +64,19 @@ class SettingKeyTest {
     @Test
     void documentedDefaultWhenNoneOrNotedOrEmptyThenShownAsInSpec() {
         assertEquals("–", SettingKey.DATASOURCE.documentedDefault());
-        assertEquals("–", SettingKey.TRUSTED_PROXIES.documentedDefault());
         assertEquals("`PT30M`", SettingKey.IDLE_TIMEOUT.documentedDefault());
         assertEquals("`0` (no limit)", SettingKey.MAX_SESSIONS_PER_USER.documentedDefault());
-        assertEquals("`sid` (sent as `__Host-sid` when secure)", SettingKey.COOKIE_NAME.documentedDefault());
+        assertEquals("`jdbc:h2:file:./data/sessionkit` (embedded H2, demo only)", SettingKey.JDBC_URL.documentedDefault());
         assertEquals("empty", SettingKey.JDBC_PASSWORD.documentedDefault());
         assertTrue(SettingKey.GEOIP_DATABASE.defaultValue().isEmpty());
         assertEquals(Optional.of(""), SettingKey.JDBC_PASSWORD.defaultValue());
+    }
+
+    @Test
+    void catalogWhenTwoSettingsShareAKeyThenRefused() {
+        Setting<String> copy = Setting.define("idle-timeout", SettingParsers.text()).defaultValue("x")
+                .description("a second idle-timeout").build();
+        assertThrows(IllegalArgumentException.class, () -> SettingKey.ALL.and(SettingCatalog.of(copy)));
+        assertFalse(SettingKey.ALL.contains(copy), "found by identity, not by key");
     }
 }

@@ -23,12 +23,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class SettingsResolverTest {
 
     /** Builds the four SPEC sources, each holding {@code key} only when its text is not null. */
-    private static List<SettingSource> fourSources(SettingKey key, String init, String context, String props,
+    private static List<SettingSource> fourSources(Setting<?> key, String init, String context, String props,
             String env) {
         Properties properties = new Properties();
         if (props != null) {
@@ -43,7 +43,7 @@ class SettingsResolverTest {
 
     @Test
     void resolveWhenAllFourSourcesSetAKeyThenStrongestPresentWins() {
-        SettingKey key = SettingKey.IDLE_TIMEOUT;
+        Setting<?> key = SettingKey.IDLE_TIMEOUT;
         assertEquals(Duration.ofMinutes(2), idle(fourSources(key, "2m", "3m", "4m", "5m")));
         assertEquals(Duration.ofMinutes(3), idle(fourSources(key, null, "3m", "4m", "5m")));
         assertEquals(Duration.ofMinutes(4), idle(fourSources(key, null, null, "4m", "5m")));
@@ -56,8 +56,8 @@ class SettingsResolverTest {
     }
 
     @ParameterizedTest
-    @EnumSource(SettingKey.class)
-    void resolveWhenEveryRankSetsAKeyThenEachRankBeatsAllWeakerOnes(SettingKey key) {
+    @MethodSource("dev.sessionkit.config.SettingExamples#keys")
+    void resolveWhenEveryRankSetsAKeyThenEachRankBeatsAllWeakerOnes(Setting<?> key) {
         String strong = SettingExamples.twoValues(key).get(0);
         String weak = SettingExamples.twoValues(key).get(1);
         String expected = SettingExamples.valueOf(SettingExamples.resolve(Map.of(key.key(), strong)), key);
@@ -85,10 +85,10 @@ class SettingsResolverTest {
 
     @Test
     void resolveWhenValuesHaveSurroundingBlanksThenTrimmedExceptPassword() {
-        SessionkitSettings s = SettingExamples.resolve(Map.of("idle-timeout", " 10m\n", "admin-role", " ops ",
+        SessionkitSettings s = SettingExamples.resolve(Map.of("idle-timeout", " 10m\n", "jdbc-user", " ops ",
                 "jdbc-password", " pw "));
         assertEquals(Duration.ofMinutes(10), s.idleTimeout());
-        assertEquals("ops", s.adminRole());
+        assertEquals("ops", s.jdbcUser());
         assertEquals(" pw ", s.jdbcPassword());
     }
 
@@ -98,7 +98,7 @@ class SettingsResolverTest {
                 "SESSIONKIT_DEMO_PASSWORD", "x", "SESSIONKIT_IDLE_TIMOUT", "typo", "idle-timeout", "7m",
                 "PATH", "/usr/bin");
         SettingSource source = SettingSource.environment(env);
-        assertEquals(Set.of(), source.unknownKeys());
+        assertEquals(Set.of(), source.unknownKeys(SettingKey.ALL));
         assertEquals("SESSIONKIT_* environment", source.describe());
         assertEquals(Optional.of("5m"), source.get(SettingKey.IDLE_TIMEOUT));
         assertEquals(Duration.ofMinutes(5), SettingsResolver.resolve(List.of(source)).idleTimeout());
@@ -123,7 +123,7 @@ class SettingsResolverTest {
         map.put(null, "x");
         map.put("idle-timeout", null);
         SettingSource source = SettingSource.of("init-param", map);
-        assertEquals(Set.of(), source.unknownKeys());
+        assertEquals(Set.of(), source.unknownKeys(SettingKey.ALL));
         assertEquals(Optional.empty(), source.get(SettingKey.IDLE_TIMEOUT));
     }
 
@@ -133,9 +133,7 @@ class SettingsResolverTest {
         "idleTimeout, idle-timeout",
         "IDLE_TIMEOUT, idle-timeout",
         "sessionkit.idle-timeout, idle-timeout",
-        "cookie-samesite, cookie-same-site",
         "max-session-per-user, max-sessions-per-user",
-        "trusted-proxy, trusted-proxies",
         "jdbc-pasword, jdbc-password",
         "shema, schema",
         "geoip-databse, geoip-database",
@@ -180,8 +178,8 @@ class SettingsResolverTest {
     @Test
     void sharedWhenMapHoldsOtherSoftwaresParamsThenOnlyNearMissesAreUnknown() {
         SettingSource shared = SettingSource.shared("context-param", Map.of("contextConfigLocation", "/a.xml",
-                "jakarta.faces.PROJECT_STAGE", "Development", "idle-timeout", "5m", "cookie-nam", "x"));
-        assertEquals(Set.of("cookie-nam"), shared.unknownKeys());
+                "jakarta.faces.PROJECT_STAGE", "Development", "idle-timeout", "5m", "idle-timout", "x"));
+        assertEquals(Set.of("idle-timout"), shared.unknownKeys(SettingKey.ALL));
         SettingSource clean = SettingSource.shared("context-param", Map.of("contextConfigLocation", "/a.xml",
                 "idle-timeout", "5m"));
         assertEquals(Duration.ofMinutes(5), SettingsResolver.resolve(List.of(clean)).idleTimeout());
@@ -207,13 +205,13 @@ class SettingsResolverTest {
 
     @Test
     void classpathPropertiesWhenFilePresentThenReadAsUtf8(@TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("sessionkit.properties"), "# comment\nidle-timeout = 5m\nadmin-role=rôle\n",
+        Files.writeString(dir.resolve("sessionkit.properties"), "# comment\nidle-timeout = 5m\njdbc-user=rôle\n",
                 StandardCharsets.UTF_8);
         try (URLClassLoader loader = loaderFor(dir)) {
             SettingSource source = SettingSource.classpathProperties(loader);
             SessionkitSettings s = SettingsResolver.resolve(List.of(source));
             assertEquals(Duration.ofMinutes(5), s.idleTimeout());
-            assertEquals("rôle", s.adminRole());
+            assertEquals("rôle", s.jdbcUser());
             assertTrue(source.describe().contains("sessionkit.properties"), source.describe());
         }
     }
@@ -222,19 +220,19 @@ class SettingsResolverTest {
     void classpathPropertiesWhenFileAbsentThenEmptySource(@TempDir Path dir) throws IOException {
         try (URLClassLoader loader = loaderFor(dir)) {
             SettingSource source = SettingSource.classpathProperties(loader);
-            assertEquals(Set.of(), source.unknownKeys());
+            assertEquals(Set.of(), source.unknownKeys(SettingKey.ALL));
             assertEquals(SessionkitSettings.defaults(), SettingsResolver.resolve(List.of(source)));
         }
     }
 
     @Test
     void classpathPropertiesWhenFileHasTypoThenResolveFails(@TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("sessionkit.properties"), "idle-timeout=5m\ncookie.name=x\n");
+        Files.writeString(dir.resolve("sessionkit.properties"), "idle-timeout=5m\nhistory.retention=x\n");
         try (URLClassLoader loader = loaderFor(dir)) {
             InvalidSettingException e = assertThrows(InvalidSettingException.class,
                     () -> SettingsResolver.resolve(List.of(SettingSource.classpathProperties(loader))));
-            assertEquals("cookie.name", e.key());
-            assertTrue(e.getMessage().contains("did you mean 'cookie-name'?"), e.getMessage());
+            assertEquals("history.retention", e.key());
+            assertTrue(e.getMessage().contains("did you mean 'history-retention'?"), e.getMessage());
         }
     }
 
@@ -255,6 +253,23 @@ class SettingsResolverTest {
         List<SettingSource> withNull = new ArrayList<>();
         withNull.add(null);
         assertThrows(NullPointerException.class, () -> SettingsResolver.resolve(withNull));
+    }
+
+    @Test
+    void resolveWhenSourcesCarryAnotherOwnersKeysThenKnownAndTheirTyposSuggested() {
+        Setting<String> other = Setting.define("other-owner-key", SettingParsers.text()).defaultValue("x")
+                .description("a key of another owner").build();
+        SettingCatalog others = SettingCatalog.of(other);
+        List<SettingSource> sources = List.of(SettingSource.of("init-param", Map.of("other-owner-key", "y",
+                "idle-timeout", "5m")));
+        assertEquals(Duration.ofMinutes(5), SettingsResolver.resolve(sources, others).idleTimeout());
+        assertEquals("y", SettingsResolver.values(sources, others).get(other));
+        assertEquals("other-owner-key", assertThrows(InvalidSettingException.class,
+                () -> SettingsResolver.resolve(sources)).key(), "without the other owner its key is unknown");
+
+        InvalidSettingException typo = assertThrows(InvalidSettingException.class, () -> SettingsResolver.resolve(
+                List.of(SettingSource.of("init-param", Map.of("other-owner-kye", "y"))), others));
+        assertTrue(typo.getMessage().contains("did you mean 'other-owner-key'?"), typo.getMessage());
     }
 
     private static URLClassLoader loaderFor(Path dir) throws IOException {

@@ -12,7 +12,6 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.sessionkit.config.DurationParser;
 import dev.sessionkit.config.InvalidSettingException;
 import dev.sessionkit.config.IpRange;
-import dev.sessionkit.config.SameSite;
 import dev.sessionkit.config.SessionkitSettings;
 import dev.sessionkit.config.SettingKey;
 import dev.sessionkit.config.SettingSource;
@@ -26,11 +25,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Fuzzes everything that reads configuration text: {@link DurationParser}, {@link IpRange}, {@link IpLiterals} and
- * whole settings resolution ({@link SettingsResolver} over a map source, which builds {@link SessionkitSettings}).
+ * whole core settings resolution ({@link SettingsResolver} over a map source, which builds
+ * {@link SessionkitSettings}); session-servlet's WebSettingsFuzzTest does the same for the web settings.
  * The contract under test: any text for any key gives valid settings or an {@link InvalidSettingException} naming
  * the key, in one log-safe line that never shows the password; nothing else is ever thrown; and every accepted
  * value reads back unchanged from its own text form.
@@ -162,7 +161,7 @@ class SettingsFuzzTest {
 
     /**
      * The key an error names must be one the input set, or a default the input broke through a rule between two
-     * settings (idle-timeout vs touch-interval, cookie-name vs browser-id-cookie), which the message then names.
+     * settings (idle-timeout vs touch-interval), which the message then names.
      */
     private static void assertInvalidSettingNamesKey(InvalidSettingException e, Map<String, String> entries) {
         String message = e.getMessage();
@@ -209,18 +208,6 @@ class SettingsFuzzTest {
         assertNotNegative(s.revocationLatency());
         assertTrue(s.touchInterval().compareTo(s.idleTimeout()) < 0, "touch-interval < idle-timeout");
         assertTrue(s.maxSessionsPerUser() >= 0);
-        assertCookieName(s.cookieName());
-        assertCookieName(s.browserIdCookie());
-        assertFalse(s.cookieName().equalsIgnoreCase(s.browserIdCookie()), "two cookies, two names");
-        assertTrue(s.cookieSecure() || s.cookieSameSite() != SameSite.NONE, "SameSite=None needs Secure");
-        assertFalse(s.adminRole().isBlank());
-        s.loginPath().ifPresent(path -> assertTrue(path.startsWith("/") && !path.startsWith("//")
-                && path.indexOf('\\') < 0 && path.chars().noneMatch(Character::isWhitespace), path));
-        for (String path : s.excludePaths()) {
-            assertTrue(path.startsWith("/") && !path.startsWith("//") && path.indexOf('\\') < 0
-                    && path.chars().noneMatch(Character::isWhitespace), path);
-            assertTrue(path.indexOf('*') < 0 || path.indexOf('*') == path.length() - 1 && path.endsWith("/*"), path);
-        }
     }
 
     private static void assertPositive(Duration d) {
@@ -229,14 +216,6 @@ class SettingsFuzzTest {
 
     private static void assertNotNegative(Duration d) {
         assertTrue(!d.isNegative() && d.compareTo(MAX_DURATION) <= 0, d.toString());
-    }
-
-    /** An RFC 6265 cookie-name token without a prefix the browser would give meaning to. */
-    private static void assertCookieName(String name) {
-        assertTrue(!name.isEmpty() && name.chars().allMatch(c -> c > 32 && c < 127
-                && "()<>@,;:\\\"/[]?={} \t".indexOf(c) < 0), name);
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
-        assertFalse(lower.startsWith("__host-") || lower.startsWith("__secure-"), name);
     }
 
     /** One line without control, bidi-format or lone surrogate characters: safe to log as it is. */
@@ -260,24 +239,13 @@ class SettingsFuzzTest {
         text.put("absolute-timeout", s.absoluteTimeout().toString());
         text.put("max-sessions-per-user", Integer.toString(s.maxSessionsPerUser()));
         text.put("max-sessions-policy", s.maxSessionsPolicy().settingValue());
-        text.put("cookie-name", s.cookieName());
-        text.put("cookie-secure", Boolean.toString(s.cookieSecure()));
-        text.put("cookie-same-site", s.cookieSameSite().attributeValue());
-        s.loginPath().ifPresent(v -> text.put("login-path", v));
-        text.put("exclude-paths", String.join(",", s.excludePaths()));
-        text.put("trusted-proxies", s.trustedProxies().stream().map(IpRange::toString)
-                .collect(Collectors.joining(",")));
         text.put("touch-interval", s.touchInterval().toString());
         text.put("cleanup-interval", s.cleanupInterval().toString());
         text.put("history-retention", s.historyRetention().toString());
-        text.put("admin-role", s.adminRole());
         text.put("revocation-latency", s.revocationLatency().toString());
-        text.put("browser-id-cookie", s.browserIdCookie());
         s.geoipDatabase().ifPresent(v -> text.put("geoip-database", v.toString()));
-        text.put("adopt-container-login", Boolean.toString(s.adoptContainerLogin()));
-        text.put("cross-site-login", s.crossSiteLogin().settingValue());
-        if (text.size() != SettingKey.values().length - (s.datasource().isEmpty() ? 1 : 0)
-                - (s.loginPath().isEmpty() ? 1 : 0) - (s.geoipDatabase().isEmpty() ? 1 : 0)) {
+        if (text.size() != SettingKey.ALL.settings().size() - (s.datasource().isEmpty() ? 1 : 0)
+                - (s.geoipDatabase().isEmpty() ? 1 : 0)) {
             fail("asText() misses a setting; update it when adding one");
         }
         return text;

@@ -90,7 +90,7 @@ public class AdminSessionsResource {
 
     private SessionRecord requireAdmin() {
         SessionRecord current = CurrentSession.require(request);
-        if (!request.isUserInRole(sessionkit().settings().adminRole())) {
+        if (!request.isUserInRole(CurrentSession.webSettings(request).adminRole())) {
             throw new ProblemException(403, "Forbidden", "This needs the administrator role.");
         }
         return current;

@@ -1,6 +1,7 @@
 package dev.sessionkit.jaxrs;
 
 import dev.sessionkit.Sessionkit;
+import dev.sessionkit.servlet.WebSettings;
 import dev.sessionkit.servlet.SessionLogin;
 import dev.sessionkit.session.SessionRecord;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,5 +19,9 @@ final class CurrentSession {
 
     static Sessionkit sessionkit(HttpServletRequest request) {
         return SessionLogin.of(request.getServletContext()).sessionkit();
+    }
+
+    static WebSettings webSettings(HttpServletRequest request) {
+        return SessionLogin.of(request.getServletContext()).webSettings();
     }
 }

@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -45,7 +44,7 @@ class AggregateCostIT {
         CountingDataSource counting = new CountingDataSource(postgres);
         MutableClock clock = MutableClock.atT0();
         try (Sessionkit sessionkit = Sessionkit.builder(SessionkitSettings.builder().schema(SchemaMode.CREATE)
-                        .excludePaths(List.of("/login")).build()).dataSource(counting).clock(clock).build();
+                        .build()).dataSource(counting).clock(clock).build();
                 ApiServer api = new ApiServer()) {
             seed(postgres, rows);
             URI base = api.start(sessionkit);

@@ -43,7 +43,7 @@ class ApiIT {
     void start() throws Exception {
         sessionkit = Sessionkit.builder(SessionkitSettings.builder()
                 .jdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1").schema(SchemaMode.CREATE)
-                .excludePaths(List.of("/login")).build()).clock(clock).build();
+                .build()).clock(clock).build();
         server = new ApiServer();
         base = server.start(sessionkit);
     }

@@ -1,6 +1,8 @@
 package dev.sessionkit.jaxrs;
 
 import dev.sessionkit.Sessionkit;
+import java.util.List;
+import dev.sessionkit.servlet.WebSettings;
 import dev.sessionkit.servlet.SessionFilter;
 import dev.sessionkit.servlet.testing.TestApp;
 import jakarta.servlet.DispatcherType;
@@ -21,6 +23,9 @@ import org.glassfish.jersey.servlet.ServletContainer;
  */
 public final class ApiServer implements AutoCloseable {
 
+    /** The filter settings most API tests run with: the test app's /login let through, the rest as defaults. */
+    public static final WebSettings LOGIN_LET_THROUGH = WebSettings.builder().excludePaths(List.of("/login")).build();
+
     private final Server server = new Server();
 
     /**
@@ -30,17 +35,29 @@ public final class ApiServer implements AutoCloseable {
      * @return the server's base URI
      */
     public URI start(Sessionkit sessionkit) throws Exception {
-        return start(sessionkit, connector -> { });
+        return start(sessionkit, LOGIN_LET_THROUGH, connector -> { });
+    }
+
+    /**
+     * Starts the server with Jetty's default connector settings and the given filter settings.
+     *
+     * @param sessionkit the Sessionkit the filter uses; stays open when the server stops
+     * @param web the filter's cookie, path and proxy settings
+     * @return the server's base URI
+     */
+    public URI start(Sessionkit sessionkit, WebSettings web) throws Exception {
+        return start(sessionkit, web, connector -> { });
     }
 
     /**
      * Starts the server after tuning its connector (accept queue, idle timeout) for a test's load.
      *
      * @param sessionkit the Sessionkit the filter uses; stays open when the server stops
+     * @param web the filter's cookie, path and proxy settings
      * @param tuning changes to the loopback connector before it starts
      * @return the server's base URI
      */
-    public URI start(Sessionkit sessionkit, Consumer<ServerConnector> tuning) throws Exception {
+    public URI start(Sessionkit sessionkit, WebSettings web, Consumer<ServerConnector> tuning) throws Exception {
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         connector.setPort(0);
@@ -48,7 +65,7 @@ public final class ApiServer implements AutoCloseable {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        context.addFilter(new FilterHolder(new SessionFilter(sessionkit)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new SessionFilter(sessionkit, web)), "/*", EnumSet.of(DispatcherType.REQUEST));
         TestApp.servlets().forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
         context.addServlet(new ServletHolder(new ServletContainer(
                 new ResourceConfig().register(SessionkitFeature.class))), "/api/*");

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionkit.Sessionkit;
-import dev.sessionkit.config.SameSite;
+import dev.sessionkit.servlet.WebSettingsBuilder;
+import dev.sessionkit.servlet.WebSettings;
+import dev.sessionkit.servlet.SameSite;
 import dev.sessionkit.config.SchemaMode;
 import dev.sessionkit.config.SessionkitSettings;
 import dev.sessionkit.config.SessionkitSettingsBuilder;
@@ -390,7 +392,7 @@ class AsvsV3ConformanceIT {
         for (SetCookie cookie : everySessionCookieSet(base)) {
             assertEquals(Optional.of("Lax"), cookie.attribute("SameSite"), cookie.toString());
         }
-        for (SetCookie cookie : everySessionCookieSet(start(s -> s.cookieSameSite(SameSite.STRICT)))) {
+        for (SetCookie cookie : everySessionCookieSet(startWeb(web -> web.cookieSameSite(SameSite.STRICT)))) {
             assertEquals(Optional.of("Strict"), cookie.attribute("SameSite"), cookie.toString());
         }
 
@@ -470,14 +472,25 @@ class AsvsV3ConformanceIT {
 
     /** Starts Jetty with Sessionkit at its defaults, changed only by {@code settings}, on a fresh H2 database. */
     private URI start(UnaryOperator<SessionkitSettingsBuilder> settings) throws Exception {
+        return start(settings, UnaryOperator.identity());
+    }
+
+    /** Starts Jetty with the filter's settings changed only by {@code web}. */
+    private URI startWeb(UnaryOperator<WebSettingsBuilder> web) throws Exception {
+        return start(UnaryOperator.identity(), web);
+    }
+
+    private URI start(UnaryOperator<SessionkitSettingsBuilder> settings, UnaryOperator<WebSettingsBuilder> web)
+            throws Exception {
         Sessionkit sessionkit = Sessionkit.builder(settings.apply(SessionkitSettings.builder()
-                        .jdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1").schema(SchemaMode.CREATE)
-                        .excludePaths(List.of("/login", "/public/*")).loginPath("/public/login")).build())
+                        .jdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1").schema(SchemaMode.CREATE))
+                        .build())
                 .clock(clock).build();
         running.add(sessionkit);
         ApiServer server = new ApiServer();
         running.add(server);
-        return server.start(sessionkit);
+        return server.start(sessionkit, web.apply(WebSettings.builder()
+                .excludePaths(List.of("/login", "/public/*")).loginPath("/public/login")).build());
     }
 
     private HttpResponse<String> record(HttpResponse<String> response) {

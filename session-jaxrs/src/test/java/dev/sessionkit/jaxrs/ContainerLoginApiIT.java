@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionkit.Sessionkit;
+import dev.sessionkit.servlet.WebSettings;
 import dev.sessionkit.config.SchemaMode;
 import dev.sessionkit.config.SessionkitSettings;
 import dev.sessionkit.servlet.ContainerSessionListener;
@@ -66,8 +67,6 @@ class ContainerLoginApiIT {
         sessionkit = Sessionkit.builder(SessionkitSettings.builder()
                         .jdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
                         .schema(SchemaMode.CREATE)
-                        .excludePaths(List.of("/form/*"))
-                        .adoptContainerLogin(true)
                         .build())
                 .clock(clock).build();
         ServerConnector connector = new ServerConnector(server);
@@ -79,7 +78,8 @@ class ContainerLoginApiIT {
         context.setContextPath("/");
         context.setSecurityHandler(formLogin());
         context.addEventListener(new ContainerSessionListener()); // what the jar's web-fragment.xml registers
-        context.addFilter(new FilterHolder(new SessionFilter(sessionkit)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new SessionFilter(sessionkit,
+                WebSettings.builder().excludePaths(List.of("/form/*")).adoptContainerLogin(true).build())), "/*", EnumSet.of(DispatcherType.REQUEST));
         TestApp.servlets().forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
         context.addServlet(new ServletHolder(new Text(LOGIN_PAGE)), "/form/login");
         context.addServlet(new ServletHolder(new Text("login-error")), "/form/error");

@@ -36,7 +36,7 @@ class NoStoreIT {
     void start() throws Exception {
         sessionkit = Sessionkit.builder(SessionkitSettings.builder()
                 .jdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1").schema(SchemaMode.CREATE)
-                .excludePaths(List.of("/login")).build()).build();
+                .build()).build();
         server = new ApiServer();
         base = server.start(sessionkit);
     }

@@ -36,10 +36,9 @@ class StoreWithoutReportsIT {
         // A decorator carries only SessionStore: the in-memory store's reports stay out of sight.
         ForwardingSessionStore sessionsOnly = new ForwardingSessionStore(new InMemorySessionStore()) {
         };
-        sessionkit = Sessionkit.builder(SessionkitSettings.builder().excludePaths(List.of("/login")).build())
-                .store(sessionsOnly).build();
+        sessionkit = Sessionkit.builder(SessionkitSettings.builder().build()).store(sessionsOnly).build();
         server = new ApiServer();
-        base = server.start(sessionkit);
+        base = server.start(sessionkit, ApiServer.LOGIN_LET_THROUGH);
     }
 
     @AfterEach

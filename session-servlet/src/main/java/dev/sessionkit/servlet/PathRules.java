@@ -1,6 +1,5 @@
 package dev.sessionkit.servlet;
 
-import dev.sessionkit.config.SessionkitSettings;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 
@@ -15,7 +14,7 @@ final class PathRules {
     private final List<String> exact;
     private final List<String> prefixes;
 
-    PathRules(SessionkitSettings settings) {
+    PathRules(WebSettings settings) {
         List<String> all = new java.util.ArrayList<>(settings.excludePaths());
         settings.loginPath().ifPresent(all::add);
         this.exact = all.stream().filter(p -> !p.endsWith("/*")).toList();

@@ -1,6 +1,5 @@
 package dev.sessionkit.servlet;
 
-import dev.sessionkit.config.SessionkitSettings;
 import dev.sessionkit.token.SessionToken;
 import dev.sessionkit.token.TokenGenerator;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,7 +28,7 @@ final class SessionCookies {
     private final String attributes;
     private final TokenGenerator browserIds;
 
-    SessionCookies(SessionkitSettings settings, TokenGenerator browserIds) {
+    SessionCookies(WebSettings settings, TokenGenerator browserIds) {
         String prefix = settings.cookieSecure() ? HOST_PREFIX : "";
         this.sessionName = prefix + settings.cookieName();
         this.browserIdName = prefix + settings.browserIdCookie();

@@ -3,6 +3,7 @@ package dev.sessionkit.servlet;
 import dev.sessionkit.Sessionkit;
 import dev.sessionkit.config.CredentialRedactor;
 import dev.sessionkit.config.SessionkitSettings;
+import dev.sessionkit.config.SettingSource;
 import dev.sessionkit.service.IssuedSession;
 import dev.sessionkit.service.ValidationResult;
 import dev.sessionkit.session.SessionRecord;
@@ -24,8 +25,10 @@ import java.util.Optional;
 
 /**
  * Validates every request against the session store. Declare it in {@code web.xml} (settings as init-params,
- * context params, {@code sessionkit.properties} or {@code SESSIONKIT_*} variables), or register an instance made
- * with {@link #SessionFilter(Sessionkit)}.
+ * context params, {@code sessionkit.properties} or {@code SESSIONKIT_*} variables), or register an instance: made
+ * with {@link #SessionFilter(SettingSource)} to add the app's own defaults below those sources, or around a
+ * Sessionkit the app built, with {@link #SessionFilter(Sessionkit)} or
+ * {@link #SessionFilter(Sessionkit, WebSettings)}.
  *
  * <p>For each request not excluded: read the session cookie, validate it (which records activity, throttled),
  * and pass the request on with {@code getUserPrincipal}, {@code getRemoteUser} and {@code isUserInRole} answered
@@ -50,31 +53,75 @@ public class SessionFilter implements Filter {
             Clock.systemUTC());
 
     private final Sessionkit provided;
+    private final WebSettings providedWeb;
+    private final Optional<SettingSource> appDefaults;
     private SessionkitRuntime runtime;
     private PathRules paths;
 
-    /** Creates the filter for {@code web.xml}: it builds Sessionkit from the settings at init and closes it at destroy. */
+    /** Creates the filter for {@code web.xml}: it builds Sessionkit from the settings at init, closes it at destroy. */
     public SessionFilter() {
-        this.provided = null;
+        this(null, null, Optional.empty());
+    }
+
+    /**
+     * Creates a filter that, like the one web.xml declares, builds Sessionkit from the settings at init and closes
+     * it at destroy, with the application's own defaults as the weakest source: every init-param, context param,
+     * {@code sessionkit.properties} entry and {@code SESSIONKIT_*} variable beats them. For
+     * {@code servletContext.addFilter("sessionkit", new SessionFilter(SettingSource.of("app defaults", map)))}.
+     *
+     * @param appDefaults settings keyed as documented; a key no setting has fails init like any typo
+     */
+    public SessionFilter(SettingSource appDefaults) {
+        this(null, null, Optional.of(java.util.Objects.requireNonNull(appDefaults, "appDefaults")));
     }
 
     /**
      * Creates the filter around an instance the application built (and will close), for programmatic registration
-     * with {@code servletContext.addFilter("sessionkit", new SessionFilter(sessionkit))}.
+     * with {@code servletContext.addFilter("sessionkit", new SessionFilter(sessionkit))}. The web settings
+     * (cookies, paths, proxies) are read at init from the usual sources, as for a declared filter.
      *
      * @param sessionkit the running Sessionkit
      */
     public SessionFilter(Sessionkit sessionkit) {
-        this.provided = java.util.Objects.requireNonNull(sessionkit, "sessionkit");
+        this(java.util.Objects.requireNonNull(sessionkit, "sessionkit"), null, Optional.empty());
+    }
+
+    /**
+     * Creates the filter around an instance the application built (and will close), with web settings it built
+     * too; no source is read.
+     *
+     * @param sessionkit the running Sessionkit
+     * @param web the cookie, path and proxy settings
+     */
+    public SessionFilter(Sessionkit sessionkit, WebSettings web) {
+        this(java.util.Objects.requireNonNull(sessionkit, "sessionkit"),
+                java.util.Objects.requireNonNull(web, "web"), Optional.empty());
+    }
+
+    private SessionFilter(Sessionkit provided, WebSettings providedWeb, Optional<SettingSource> appDefaults) {
+        this.provided = provided;
+        this.providedWeb = providedWeb;
+        this.appDefaults = appDefaults;
     }
 
     @Override
     public void init(FilterConfig config) throws ServletException {
         Sessionkit sessionkit;
+        WebSettings web;
         SessionkitSettings settings = null;
         try {
-            settings = provided != null ? provided.settings() : ServletSettings.resolve(config);
-            sessionkit = provided != null ? provided : Sessionkit.builder(settings).build();
+            if (provided != null) {
+                settings = provided.settings();
+                web = providedWeb != null ? providedWeb
+                        : WebSettings.resolve(ServletSettings.sources(config, appDefaults));
+                sessionkit = provided;
+            } else {
+                ServletSettings.Resolved resolved = ServletSettings.resolve(ServletSettings.sources(config,
+                        appDefaults));
+                settings = resolved.core();
+                web = resolved.web();
+                sessionkit = Sessionkit.builder(settings).build();
+            }
         } catch (RuntimeException e) {
             // One clear line for the operator; the deployment fails instead of running without sessions. The
             // container logs the whole chain, and a driver's message may quote the JDBC URL: all of it is redacted,
@@ -85,8 +132,8 @@ public class SessionFilter implements Filter {
             LOG.log(System.Logger.Level.ERROR, message);
             throw new ServletException(message, redactor.redactedCopy(e));
         }
-        runtime = new SessionkitRuntime(sessionkit, provided == null, config.getServletContext());
-        paths = new PathRules(sessionkit.settings());
+        runtime = new SessionkitRuntime(sessionkit, web, provided == null, config.getServletContext());
+        paths = new PathRules(web);
         config.getServletContext().setAttribute(SessionkitRuntime.ATTRIBUTE, runtime);
     }
 
@@ -196,7 +243,7 @@ public class SessionFilter implements Filter {
         if (clearCookie) {
             runtime.cookies().clearSession(response);
         }
-        var loginPath = runtime.sessionkit().settings().loginPath();
+        var loginPath = runtime.web().loginPath();
         if (loginPath.isPresent() && RequestKind.of(request) == RequestKind.BROWSER) {
             response.setHeader("Cache-Control", "no-store");
             response.setStatus(302);

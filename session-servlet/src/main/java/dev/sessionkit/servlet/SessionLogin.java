@@ -1,6 +1,5 @@
 package dev.sessionkit.servlet;
 
-import dev.sessionkit.config.CrossSiteLogin;
 import dev.sessionkit.service.IssuedSession;
 import dev.sessionkit.service.ValidationResult;
 import dev.sessionkit.service.SessionService;
@@ -172,6 +171,16 @@ public final class SessionLogin {
     }
 
     /**
+     * Returns the web settings the filter runs with (cookies, paths, admin role), for code that needs them, such
+     * as the REST module's admin check.
+     *
+     * @return the settings the filter resolved or was given
+     */
+    public WebSettings webSettings() {
+        return runtime.web();
+    }
+
+    /**
      * Returns the session that authenticated this request, if the filter found one.
      *
      * @param request a request behind the filter
@@ -184,7 +193,7 @@ public final class SessionLogin {
 
     /** Throws before anything changes when a browser marks the request as cross-site and the settings refuse it. */
     private void refuseCrossSite(HttpServletRequest request, String action) {
-        if (runtime.sessionkit().settings().crossSiteLogin() == CrossSiteLogin.ALLOW) {
+        if (runtime.web().crossSiteLogin() == CrossSiteLogin.ALLOW) {
             return;
         }
         RequestOrigin origin = RequestOrigin.of(request);

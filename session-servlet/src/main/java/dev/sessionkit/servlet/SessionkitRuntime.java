@@ -23,8 +23,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Everything one servlet context needs at run time: the Sessionkit instance, the cookie and address rules, the
- * container-login adoption (when on), and the cleanup scheduler (one daemon thread). Created by
+ * Everything one servlet context needs at run time: the Sessionkit instance, the web settings, the cookie and
+ * address rules, the container-login adoption (when on), and the cleanup scheduler (one daemon thread). Created by
  * {@link SessionFilter#init} and closed by its {@code destroy}, leaving no thread, connection or driver registration
  * behind.
  */
@@ -36,6 +36,7 @@ final class SessionkitRuntime implements AutoCloseable {
             "sec-ch-ua-platform-version", "sec-ch-ua-model", "sec-ch-ua-full-version-list");
 
     private final Sessionkit sessionkit;
+    private final WebSettings web;
     private final boolean ownsSessionkit;
     private final SessionCookies cookies;
     private final ClientAddressResolver addresses;
@@ -44,13 +45,14 @@ final class SessionkitRuntime implements AutoCloseable {
     private final ClassLoader appClassLoader;
     private final Optional<ContainerLoginAdoption> adoption;
 
-    SessionkitRuntime(Sessionkit sessionkit, boolean ownsSessionkit, ServletContext context) {
+    SessionkitRuntime(Sessionkit sessionkit, WebSettings web, boolean ownsSessionkit, ServletContext context) {
         this.sessionkit = sessionkit;
+        this.web = web;
         this.ownsSessionkit = ownsSessionkit;
-        this.cookies = new SessionCookies(sessionkit.settings(), TokenGenerator.secureRandom(new SecureRandom()));
-        this.addresses = new ClientAddressResolver(sessionkit.settings().trustedProxies());
+        this.cookies = new SessionCookies(web, TokenGenerator.secureRandom(new SecureRandom()));
+        this.addresses = new ClientAddressResolver(web.trustedProxies());
         this.appClassLoader = context.getClassLoader();
-        this.adoption = sessionkit.settings().adoptContainerLogin()
+        this.adoption = web.adoptContainerLogin()
                 ? Optional.of(new ContainerLoginAdoption(sessionkit, cookies, this::clientInfo, new SecureRandom(),
                         Clock.systemUTC()))
                 : Optional.empty();
@@ -75,6 +77,11 @@ final class SessionkitRuntime implements AutoCloseable {
 
     Sessionkit sessionkit() {
         return sessionkit;
+    }
+
+    /** The web settings this context runs with. */
+    WebSettings web() {
+        return web;
     }
 
     SessionCookies cookies() {

@@ -54,11 +54,22 @@ abstract class FilterContract {
     protected abstract TestContainer newContainer();
 
     protected SessionkitSettingsBuilder settings() {
-        return SessionkitSettings.builder().jdbcUrl(jdbcUrl).schema(SchemaMode.CREATE)
-                .excludePaths(List.of("/public/*", "/login"));
+        return SessionkitSettings.builder().jdbcUrl(jdbcUrl).schema(SchemaMode.CREATE);
+    }
+
+    protected WebSettingsBuilder web() {
+        return WebSettings.builder().excludePaths(List.of("/public/*", "/login"));
     }
 
     protected URI start(SessionkitSettingsBuilder settings) throws Exception {
+        return start(settings, web());
+    }
+
+    protected URI start(WebSettingsBuilder web) throws Exception {
+        return start(settings(), web);
+    }
+
+    protected URI start(SessionkitSettingsBuilder settings, WebSettingsBuilder web) throws Exception {
         sessionkit = Sessionkit.builder(settings.build()).clock(clock)
                 .listener(new dev.sessionkit.service.SessionListener() {
                     @Override
@@ -67,7 +78,7 @@ abstract class FilterContract {
                     }
                 }).build();
         container = newContainer();
-        return container.start(new TestApp.FilterSetup.Instance(new SessionFilter(sessionkit)));
+        return container.start(new TestApp.FilterSetup.Instance(new SessionFilter(sessionkit, web.build())));
     }
 
     protected URI start() throws Exception {
@@ -112,8 +123,8 @@ abstract class FilterContract {
 
     @Test
     void cookieAttributesFollowTheSettings() throws Exception {
-        Browser browser = new Browser(start(settings().cookieSecure(false).cookieName("app_session")
-                .cookieSameSite(dev.sessionkit.config.SameSite.STRICT)));
+        Browser browser = new Browser(start(web().cookieSecure(false).cookieName("app_session")
+                .cookieSameSite(SameSite.STRICT)));
 
         HttpResponse<String> login = browser.post("/login", Map.of("username", "alice", "roles", ""));
 
@@ -164,7 +175,7 @@ abstract class FilterContract {
 
     @Test
     void withoutASessionBrowsersAreRedirectedToTheLoginPageWhenOneIsSet() throws Exception {
-        Browser browser = new Browser(start(settings().loginPath("/public/login")));
+        Browser browser = new Browser(start(web().loginPath("/public/login")));
 
         HttpResponse<String> page = browser.get("/app/home", "Accept", "text/html,application/xhtml+xml");
 
@@ -392,7 +403,7 @@ abstract class FilterContract {
 
     @Test
     void aTrustedProxysForwardedForGivesTheRightmostUntrustedAddress() throws Exception {
-        Browser browser = new Browser(start(settings().trustedProxies(
+        Browser browser = new Browser(start(web().trustedProxies(
                 List.of(IpRange.parse("127.0.0.1/32"), IpRange.parse("10.0.0.0/8")))));
         browser.post("/login", Map.of("username", "alice", "roles", ""),
                 "X-Forwarded-For", "198.51.100.1, 203.0.113.99, 10.1.2.3");

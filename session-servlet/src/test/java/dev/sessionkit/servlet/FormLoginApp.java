@@ -140,7 +140,7 @@ final class FormLoginApp implements AutoCloseable {
         private FilterConfig config;
 
         RestartableFilter(Sessionkit sessionkit) {
-            super(sessionkit);
+            super(sessionkit, AdoptingSessionkit.web());
         }
 
         @Override

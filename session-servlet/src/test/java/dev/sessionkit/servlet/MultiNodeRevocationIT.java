@@ -146,7 +146,7 @@ class MultiNodeRevocationIT {
 
     private static SessionkitSettings settings(String url, SchemaMode schema) {
         return SessionkitSettings.builder().jdbcUrl(url).jdbcUser("postgres").schema(schema)
-                .excludePaths(List.of("/login")).revocationLatency(LATENCY).build();
+                .revocationLatency(LATENCY).build();
     }
 
     /**
@@ -165,7 +165,7 @@ class MultiNodeRevocationIT {
         resources.add(sessionkit);
         JettyContainer jetty = new JettyContainer();
         resources.add(jetty);
-        return jetty.start(new TestApp.FilterSetup.Instance(new SessionFilter(sessionkit)));
+        return jetty.start(new TestApp.FilterSetup.Instance(new SessionFilter(sessionkit, WebSettings.builder().excludePaths(List.of("/login")).build())));
     }
 
     /** Percentiles of measured latencies in milliseconds. */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import dev.sessionkit.config.SessionkitSettings;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class PathRulesTest {
 
-    private final PathRules rules = new PathRules(SessionkitSettings.builder()
+    private final PathRules rules = new PathRules(WebSettings.builder()
             .excludePaths(List.of("/health", "/static/*")).loginPath("/signin").build());
 
     @ParameterizedTest(name = "{0} + {1} excluded: {2}")

@@ -77,9 +77,9 @@ class RequestCostIT {
             postgres.setUser("postgres");
             counting = new CountingDataSource(postgres);
             sessionkit = Sessionkit.builder(SessionkitSettings.builder().schema(SchemaMode.CREATE)
-                            .excludePaths(List.of("/login")).revocationLatency(revocationLatency).build())
+                            .revocationLatency(revocationLatency).build())
                     .dataSource(counting).clock(clock).build();
-            browser = new Browser(jetty.start(new TestApp.FilterSetup.Instance(new SessionFilter(sessionkit))));
+            browser = new Browser(jetty.start(new TestApp.FilterSetup.Instance(new SessionFilter(sessionkit, WebSettings.builder().excludePaths(List.of("/login")).build()))));
         }
 
         /**

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.sessionkit.config.SessionkitSettings;
 import dev.sessionkit.token.SessionToken;
 import dev.sessionkit.token.TokenGenerator;
 import dev.sessionkit.token.TokenHash;
@@ -35,8 +34,8 @@ class SessionCookiesFuzzTest {
 
     private static final TokenGenerator UNUSED = TokenGenerator.secureRandom(new SecureRandom());
     private static final List<SessionCookies> CONFIGURATIONS = List.of(
-            new SessionCookies(SessionkitSettings.defaults(), UNUSED), // __Host-sid and __Host-bid
-            new SessionCookies(SessionkitSettings.builder().cookieSecure(false).build(), UNUSED)); // sid and bid
+            new SessionCookies(WebSettings.defaults(), UNUSED), // __Host-sid and __Host-bid
+            new SessionCookies(WebSettings.builder().cookieSecure(false).build(), UNUSED)); // sid and bid
 
     @FuzzTest
     void readCookies(FuzzedDataProvider data) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import dev.sessionkit.config.SessionkitSettings;
 import dev.sessionkit.token.TokenGenerator;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.SecureRandom;
@@ -18,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SessionCookiesTest {
 
-    private final SessionCookies cookies = new SessionCookies(SessionkitSettings.defaults(),
+    private final SessionCookies cookies = new SessionCookies(WebSettings.defaults(),
             TokenGenerator.secureRandom(new SecureRandom()));
 
     private static HttpServletRequest withCookieHeaders(String... headers) {

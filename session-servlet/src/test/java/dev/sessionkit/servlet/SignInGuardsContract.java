@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionkit.Sessionkit;
-import dev.sessionkit.config.CrossSiteLogin;
 import dev.sessionkit.config.SchemaMode;
 import dev.sessionkit.config.SessionkitSettings;
-import dev.sessionkit.config.SessionkitSettingsBuilder;
 import dev.sessionkit.servlet.testing.Browser;
 import dev.sessionkit.servlet.testing.TestApp;
 import dev.sessionkit.servlet.testing.TestContainer;
@@ -45,20 +43,21 @@ abstract class SignInGuardsContract {
 
     protected abstract TestContainer newContainer();
 
-    private URI start(SessionkitSettingsBuilder settings) throws Exception {
-        sessionkit = Sessionkit.builder(settings.build()).clock(clock).build();
+    private URI start(WebSettingsBuilder web) throws Exception {
+        sessionkit = Sessionkit.builder(SessionkitSettings.builder()
+                .jdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
+                .schema(SchemaMode.CREATE).build()).clock(clock).build();
         container = newContainer();
-        base = container.start(new TestApp.FilterSetup.Instance(new SessionFilter(sessionkit)));
+        base = container.start(new TestApp.FilterSetup.Instance(new SessionFilter(sessionkit, web.build())));
         return base;
     }
 
     private URI start() throws Exception {
-        return start(settings());
+        return start(web());
     }
 
-    private static SessionkitSettingsBuilder settings() {
-        return SessionkitSettings.builder().jdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
-                .schema(SchemaMode.CREATE).excludePaths(List.of("/public/*", "/login"));
+    private static WebSettingsBuilder web() {
+        return WebSettings.builder().excludePaths(List.of("/public/*", "/login"));
     }
 
     @AfterEach
@@ -113,7 +112,7 @@ abstract class SignInGuardsContract {
 
     @Test
     void withCrossSiteLoginAllowedACrossSiteSignInIsAccepted() throws Exception {
-        Browser browser = new Browser(start(settings().crossSiteLogin(CrossSiteLogin.ALLOW)));
+        Browser browser = new Browser(start(web().crossSiteLogin(CrossSiteLogin.ALLOW)));
 
         HttpResponse<String> login = browser.post("/login", Map.of("username", "alice", "roles", ""),
                 "Origin", EVIL, "Sec-Fetch-Site", "cross-site");

@@ -68,7 +68,7 @@ class TomcatBasicAdoptionIT {
             context.getPipeline().addValve(new BasicAuthenticator());
             AdoptionServlets.addTo(context);
         });
-        base = container.start(new TestApp.FilterSetup.Instance(new SessionFilter(sessionkit)));
+        base = container.start(new TestApp.FilterSetup.Instance(new SessionFilter(sessionkit, AdoptingSessionkit.web())));
     }
 
     @AfterEach

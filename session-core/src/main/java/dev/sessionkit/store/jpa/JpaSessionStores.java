@@ -3,6 +3,7 @@ package dev.sessionkit.store.jpa;
 import dev.sessionkit.config.CredentialRedactor;
 import dev.sessionkit.config.InvalidSettingException;
 import dev.sessionkit.config.SchemaMode;
+import dev.sessionkit.config.StoreUnreachableException;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -81,7 +82,7 @@ public final class JpaSessionStores {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password)) {
             dialect = SchemaPreparation.prepare(connection, schema, "jdbc-url", where, redactor);
         } catch (SQLException e) {
-            throw new InvalidSettingException("jdbc-url", "Cannot connect to the session database " + where
+            throw new StoreUnreachableException("jdbc-url", "Cannot connect to the session database " + where
                     + " as user '" + redactor.redact(user) + "': " + sentence(redactor.redact(String.valueOf(
                             e.getMessage())))
                     + " Check jdbc-url, jdbc-user and jdbc-password, and that the database is running.",
@@ -110,7 +111,7 @@ public final class JpaSessionStores {
             dialect = SchemaPreparation.prepare(connection, schema, "datasource", "the configured DataSource",
                     CredentialRedactor.patterns());
         } catch (SQLException e) {
-            throw new InvalidSettingException("datasource", "Cannot get a connection from the session DataSource: "
+            throw new StoreUnreachableException("datasource", "Cannot get a connection from the session DataSource: "
                     + sentence(CredentialRedactor.redactText(String.valueOf(e.getMessage())))
                     + " Check the container's DataSource definition and that the database is running.",
                     CredentialRedactor.patterns().redactedCopy(e));

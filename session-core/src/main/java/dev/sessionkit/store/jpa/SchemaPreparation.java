@@ -2,6 +2,7 @@ package dev.sessionkit.store.jpa;
 
 import dev.sessionkit.config.CredentialRedactor;
 import dev.sessionkit.config.InvalidSettingException;
+import dev.sessionkit.config.SchemaIncompleteException;
 import dev.sessionkit.config.SchemaMode;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -60,8 +61,10 @@ final class SchemaPreparation {
         } catch (SQLException e) {
             connection.rollback();
             // Another node may have created the tables at the same moment; if so the schema is now complete.
-            if (!ExpectedSchema.missing(connection.getMetaData()).isEmpty()) {
-                throw new InvalidSettingException("schema", "Creating the session tables in " + where
+            List<String> missing = ExpectedSchema.missing(connection.getMetaData());
+            if (!missing.isEmpty()) {
+                throw new SchemaIncompleteException(missing, dialect.createScript(), "Creating the session tables in "
+                        + where
                         + " failed: " + redactor.redact(e.getMessage()) + ". Run " + dialect.createScript()
                         + " by hand, or grant the user the right to create tables.", redactor.redactedCopy(e));
             }
@@ -74,7 +77,7 @@ final class SchemaPreparation {
             throws SQLException {
         List<String> missing = ExpectedSchema.missing(metadata);
         if (!missing.isEmpty()) {
-            throw new InvalidSettingException("schema", "The session tables in " + where
+            throw new SchemaIncompleteException(missing, dialect.createScript(), "The session tables in " + where
                     + " are missing or incomplete: " + String.join(", ", missing) + ". Run the script "
                     + dialect.createScript() + " from the session-core jar (print it with `sessionkit schema print "
                     + "--database " + dialect.cliName()

@@ -55,8 +55,8 @@ class AbuseIT {
     void start(PostgresServer postgres) throws Exception {
         logs = LogCapture.install();
         // 127.0.0.1 plays the trusted reverse proxy; clients that connect from 127.0.0.2 are direct ones.
-        rig = AbuseRig.start(postgres, ledger, settings -> settings.absoluteTimeout(Duration.ofHours(2))
-                .trustedProxies(List.of(IpRange.parse("127.0.0.1/32"))));
+        rig = AbuseRig.start(postgres, ledger, settings -> settings.absoluteTimeout(Duration.ofHours(2)),
+                web -> web.trustedProxies(List.of(IpRange.parse("127.0.0.1/32"))));
     }
 
     @AfterAll

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionkit.Sessionkit;
+import dev.sessionkit.servlet.WebSettingsBuilder;
+import dev.sessionkit.servlet.WebSettings;
 import dev.sessionkit.jaxrs.ApiServer;
 import dev.sessionkit.config.SchemaMode;
 import dev.sessionkit.config.SessionkitSettings;
@@ -48,15 +50,16 @@ final class AbuseRig implements AutoCloseable {
     private final ApiServer server = new ApiServer();
     private final String jdbcUrl;
 
-    private AbuseRig(PostgresServer postgres, AbuseLedger ledger, UnaryOperator<SessionkitSettingsBuilder> tune)
-            throws Exception {
+    private AbuseRig(PostgresServer postgres, AbuseLedger ledger, UnaryOperator<SessionkitSettingsBuilder> tune,
+            UnaryOperator<WebSettingsBuilder> tuneWeb) throws Exception {
         this.ledger = ledger;
         this.jdbcUrl = postgres.newDatabase();
         SessionkitSettingsBuilder settings = SessionkitSettings.builder().jdbcUrl(jdbcUrl).jdbcUser("postgres")
-                .schema(SchemaMode.CREATE).excludePaths(List.of("/login", "/public/*"));
+                .schema(SchemaMode.CREATE);
+        WebSettingsBuilder web = WebSettings.builder().excludePaths(List.of("/login", "/public/*"));
         this.sessionkit = Sessionkit.builder(tune.apply(settings).build()).clock(clock)
                 .listener(new FailingForLogProbe()).build();
-        this.base = server.start(sessionkit, connector -> {
+        this.base = server.start(sessionkit, tuneWeb.apply(web).build(), connector -> {
             // A thousand simultaneous connects would overflow the JDK's default backlog of 50: the storm would then
             // measure TCP's SYN retransmission back-off (seconds) instead of Sessionkit.
             connector.setAcceptQueueSize(1024);
@@ -68,7 +71,12 @@ final class AbuseRig implements AutoCloseable {
 
     static AbuseRig start(PostgresServer postgres, AbuseLedger ledger, UnaryOperator<SessionkitSettingsBuilder> tune)
             throws Exception {
-        return new AbuseRig(postgres, ledger, tune);
+        return start(postgres, ledger, tune, UnaryOperator.identity());
+    }
+
+    static AbuseRig start(PostgresServer postgres, AbuseLedger ledger, UnaryOperator<SessionkitSettingsBuilder> tune,
+            UnaryOperator<WebSettingsBuilder> tuneWeb) throws Exception {
+        return new AbuseRig(postgres, ledger, tune, tuneWeb);
     }
 
     /** A signed-in browser as the suite knows it: whose, which session, and the secret token. */

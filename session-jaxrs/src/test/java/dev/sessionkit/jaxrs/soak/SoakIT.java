@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessionkit.config.MaxSessionsPolicy;
+import dev.sessionkit.servlet.WebSettings;
 import dev.sessionkit.config.SchemaMode;
 import dev.sessionkit.config.SessionkitSettings;
 import dev.sessionkit.maintenance.CleanupReport;
@@ -41,7 +42,7 @@ class SoakIT {
     private static final int SLEEPY_USERS = 8;
     /** Requests the default 2-minute run must at least make (about 40 a second), scaled for other durations. */
     private static final int MIN_REQUESTS_PER_TWO_MINUTES = 5_000;
-    private static final String ADMIN_ROLE = SessionkitSettings.defaults().adminRole();
+    private static final String ADMIN_ROLE = WebSettings.defaults().adminRole();
 
     @Test
     void mixedLoadOnTwoNodesKeepsEveryInvariant(PostgresServer postgres) throws Exception {
@@ -134,7 +135,6 @@ class SoakIT {
     private static SessionkitSettings settings(String url, SchemaMode schema) {
         // revocation-latency stays at its default (PT1S); history-retention (P30D) keeps every ended row.
         return SessionkitSettings.builder().jdbcUrl(url).jdbcUser("postgres").schema(schema)
-                .excludePaths(List.of("/login"))
                 .idleTimeout(IDLE).touchInterval(TOUCH).absoluteTimeout(ABSOLUTE).cleanupInterval(CLEANUP)
                 .maxSessionsPerUser(MAX_PER_USER).maxSessionsPolicy(MaxSessionsPolicy.EVICT_OLDEST).build();
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.sessionkit.Sessionkit;
+import dev.sessionkit.servlet.WebSettings;
 import dev.sessionkit.config.SchemaMode;
 import dev.sessionkit.config.SessionkitSettings;
 import dev.sessionkit.servlet.SessionFilter;
@@ -80,13 +81,12 @@ class DatabaseOutageIT {
                     .schema(SchemaMode.CREATE).revocationLatency(Duration.ZERO)
                     // Short, so touches (writes) are part of the load as well as reads.
                     .touchInterval(Duration.ofSeconds(1))
-                    .excludePaths(List.of("/login"))
                     .build();
             try (Sessionkit sessionkit = Sessionkit.builder(settings).build();
                     JettyContainer jetty = new JettyContainer();
                     // From here on, everything logged is counted (and kept off the console).
                     LogCapture logs = LogCapture.start()) {
-                URI base = jetty.start(new TestApp.FilterSetup.Instance(new SessionFilter(sessionkit)));
+                URI base = jetty.start(new TestApp.FilterSetup.Instance(new SessionFilter(sessionkit, WebSettings.builder().excludePaths(List.of("/login")).build())));
                 List<Thread> clients = new ArrayList<>();
                 for (int i = 0; i < READERS; i++) {
                     Browser browser = new Browser(base);

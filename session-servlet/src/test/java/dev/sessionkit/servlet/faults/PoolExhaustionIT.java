@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.sessionkit.Sessionkit;
+import dev.sessionkit.servlet.WebSettings;
 import dev.sessionkit.config.SchemaMode;
 import dev.sessionkit.config.SessionkitSettings;
 import dev.sessionkit.servlet.SessionFilter;
@@ -53,13 +54,13 @@ class PoolExhaustionIT {
             throws Exception {
         String url = server.newDatabase();
         SessionkitSettings settings = SessionkitSettings.builder().jdbcUrl(url).jdbcUser("postgres")
-                .schema(SchemaMode.CREATE).revocationLatency(Duration.ZERO).excludePaths(List.of("/login")).build();
+                .schema(SchemaMode.CREATE).revocationLatency(Duration.ZERO).build();
         ExecutorService holders = Executors.newFixedThreadPool(POOL_SIZE);
         ExecutorService others = Executors.newFixedThreadPool(2);
         try (Sessionkit sessionkit = Sessionkit.builder(settings).build();
                 JettyContainer jetty = new JettyContainer();
                 QuietLogs quiet = QuietLogs.silence("org.eclipse.persistence", SessionFilter.class.getName())) {
-            URI base = jetty.start(new TestApp.FilterSetup.Instance(new SessionFilter(sessionkit)));
+            URI base = jetty.start(new TestApp.FilterSetup.Instance(new SessionFilter(sessionkit, WebSettings.builder().excludePaths(List.of("/login")).build())));
             List<Browser> holding = new ArrayList<>();
             for (int i = 0; i < POOL_SIZE; i++) {
                 Browser browser = new Browser(base);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionkit.Sessionkit;
+import dev.sessionkit.servlet.WebSettings;
 import dev.sessionkit.config.SchemaMode;
 import dev.sessionkit.config.SessionkitSettings;
 import dev.sessionkit.servlet.SessionFilter;
@@ -34,11 +35,11 @@ class StatementTimeoutIT {
     void aReadBlockedForeverGets503AfterTheStatementTimeout(PostgresServer server) throws Exception {
         String url = server.newDatabase();
         SessionkitSettings settings = SessionkitSettings.builder().jdbcUrl(url).jdbcUser("postgres")
-                .schema(SchemaMode.CREATE).revocationLatency(Duration.ZERO).excludePaths(List.of("/login")).build();
+                .schema(SchemaMode.CREATE).revocationLatency(Duration.ZERO).build();
         try (Sessionkit sessionkit = Sessionkit.builder(settings).build();
                 JettyContainer jetty = new JettyContainer();
                 QuietLogs quiet = QuietLogs.silence("org.eclipse.persistence", SessionFilter.class.getName())) {
-            URI base = jetty.start(new TestApp.FilterSetup.Instance(new SessionFilter(sessionkit)));
+            URI base = jetty.start(new TestApp.FilterSetup.Instance(new SessionFilter(sessionkit, WebSettings.builder().excludePaths(List.of("/login")).build())));
             Browser reader = new Browser(base);
             reader.login("reader", "user");
 

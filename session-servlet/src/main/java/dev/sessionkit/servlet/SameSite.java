@@ -1,4 +1,4 @@
-package dev.sessionkit.config;
+package dev.sessionkit.servlet;
 
 /**
  * The {@code SameSite} attribute Sessionkit puts on its cookies (setting {@code cookie-same-site}). Immutable and

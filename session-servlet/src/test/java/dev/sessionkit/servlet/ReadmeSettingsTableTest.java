@@ -1,15 +1,17 @@
-package dev.sessionkit.config;
+package dev.sessionkit.servlet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sessionkit.config.SettingKey;
+import dev.sessionkit.config.SettingsDocumentation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the README's settings table equal to the one generated from {@link SettingKey}. */
+/** Keeps the README's settings table equal to the one generated from both owners' setting definitions. */
 class ReadmeSettingsTableTest {
 
     private static final Path README = Path.of("..", "README.md");
@@ -18,7 +20,7 @@ class ReadmeSettingsTableTest {
 
     @Test
     void readmeWhenBuiltThenSettingsSectionEqualsGeneratedTable() throws IOException {
-        String expected = SettingsDocumentation.markdownTable();
+        String expected = SettingsDocumentation.markdownTable(SettingKey.ALL.and(WebSettingKey.ALL));
         String fix = "\nReplace the README section between " + START + " and " + END + " with:\n\n" + expected;
         assertTrue(Files.isRegularFile(README), README.toAbsolutePath() + " is missing." + fix);
         String readme = Files.readString(README, StandardCharsets.UTF_8).replace("\r\n", "\n");

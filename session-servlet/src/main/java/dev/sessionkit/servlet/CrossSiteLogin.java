@@ -1,4 +1,4 @@
-package dev.sessionkit.config;
+package dev.sessionkit.servlet;
 
 /**
  * What {@code SessionLogin.login} and {@code logout} do with a request that a browser marks as sent from another
