@@ -84,7 +84,7 @@ final class ContainerLoginAdoption {
      * @param cookie the session cookie, absent or present (a refused one never gets here)
      */
     AdoptionOutcome authenticate(HttpServletRequest request, HttpServletResponse response, Principal user,
-            PresentedCookie cookie) throws IOException {
+            PresentedToken cookie) throws IOException {
         Presented presented = present(cookie, user);
         LoginKey key = keyOf(request, user);
         Optional<ContainerLogins.State> state = logins.state(key);
@@ -162,7 +162,7 @@ final class ContainerLoginAdoption {
         try {
             IssuedSession issued = sessionkit.service().login(
                     new SessionPrincipal(user.getName(), user.getName(), Set.of()), clients.apply(request, response));
-            cookies.writeSession(response, issued.token());
+            cookies.issue(response, issued.token());
             logins.bind(key, issued.session().id());
             return new AdoptionOutcome.Pass(issued.session(), false);
         } catch (SessionLimitReachedException e) {
@@ -172,8 +172,8 @@ final class ContainerLoginAdoption {
         }
     }
 
-    private Presented present(PresentedCookie cookie, Principal user) {
-        if (!(cookie instanceof PresentedCookie.Present present)) {
+    private Presented present(PresentedToken cookie, Principal user) {
+        if (!(cookie instanceof PresentedToken.Present present)) {
             return new Presented.None();
         }
         ValidationResult result = sessionkit.service().validate(present.value());
@@ -210,7 +210,7 @@ final class ContainerLoginAdoption {
         bound.ifPresent(id -> sessionkit.service().end(id, EndReason.LOGOUT));
         exposed.ifPresent(session -> sessionkit.service().end(session.id(), EndReason.LOGOUT));
         if ((bound.isPresent() || exposed.isPresent()) && !response.isCommitted()) {
-            cookies.clearSession(response);
+            cookies.clear(response);
         }
     }
 

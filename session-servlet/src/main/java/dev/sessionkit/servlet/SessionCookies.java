@@ -11,14 +11,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads and writes Sessionkit's two cookies. The session cookie is HttpOnly, Path=/, no Domain and no expiry (it
+ * Reads and writes Sessionkit's two cookies, and so is the cookie {@link TokenTransport}. The session cookie is HttpOnly, Path=/, no Domain and no expiry (it
  * dies with the browser; the server's timeouts rule), Secure with the {@code __Host-} prefix when
  * {@code cookie-secure} is on. The browser-id cookie lives 400 days and carries no authority.
  *
  * <p>The {@code Cookie} header is parsed here rather than by the container, so that every container treats a
  * duplicated, empty or odd cookie the same way: refused, never a 500 and never a guess.
  */
-final class SessionCookies {
+final class SessionCookies implements TokenTransport {
 
     static final Duration BROWSER_ID_LIFETIME = Duration.ofDays(400);
     private static final String HOST_PREFIX = "__Host-";
@@ -41,16 +41,17 @@ final class SessionCookies {
         return sessionName;
     }
 
-    PresentedCookie readSession(HttpServletRequest request) {
+    @Override
+    public PresentedToken read(HttpServletRequest request) {
         List<String> values = valuesOf(request, sessionName);
         if (values.isEmpty()) {
-            return new PresentedCookie.Absent();
+            return new PresentedToken.Absent();
         }
         if (values.size() > 1) {
-            return new PresentedCookie.Refused("the session cookie was sent more than once");
+            return new PresentedToken.Refused("the session cookie was sent more than once");
         }
-        return values.get(0).isEmpty() ? new PresentedCookie.Refused("the session cookie is empty")
-                : new PresentedCookie.Present(values.get(0));
+        return values.get(0).isEmpty() ? new PresentedToken.Refused("the session cookie is empty")
+                : new PresentedToken.Present(values.get(0));
     }
 
     /** The browser id, when the browser sent exactly one well-formed one. */
@@ -59,13 +60,15 @@ final class SessionCookies {
         return values.size() == 1 ? SessionToken.parse(values.get(0)).map(SessionToken::reveal) : Optional.empty();
     }
 
-    void writeSession(HttpServletResponse response, SessionToken token) {
+    @Override
+    public void issue(HttpServletResponse response, SessionToken token) {
         response.addHeader("Set-Cookie", sessionName + "=" + token.reveal() + attributes);
         // A response that sets a session cookie must never be stored by a shared cache.
         response.setHeader("Cache-Control", "no-store");
     }
 
-    void clearSession(HttpServletResponse response) {
+    @Override
+    public void clear(HttpServletResponse response) {
         response.addHeader("Set-Cookie", sessionName + "=; Max-Age=0" + attributes);
         // A sign-out answer must not be replayed from a cache either (it would look signed out while not being).
         response.setHeader("Cache-Control", "no-store");

@@ -66,7 +66,7 @@ public final class SessionLogin {
         refuseCrossSite(request, "sign-in");
         presentedToken(request).ifPresent(service()::logout);
         IssuedSession issued = service().login(principal, runtime.clientInfo(request, response));
-        runtime.cookies().writeSession(response, issued.token());
+        runtime.tokens().issue(response, issued.token());
         if (request.getSession(false) != null) {
             request.changeSessionId();
         }
@@ -86,7 +86,7 @@ public final class SessionLogin {
     public boolean logout(HttpServletRequest request, HttpServletResponse response) {
         refuseCrossSite(request, "sign-out");
         boolean ended = presentedToken(request).map(service()::logout).orElse(false);
-        runtime.cookies().clearSession(response);
+        runtime.tokens().clear(response);
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();
@@ -105,7 +105,7 @@ public final class SessionLogin {
     public Optional<SessionRecord> rotate(HttpServletRequest request, HttpServletResponse response) {
         Optional<IssuedSession> rotated = presentedToken(request).flatMap(service()::rotate);
         rotated.ifPresent(issued -> {
-            runtime.cookies().writeSession(response, issued.token());
+            runtime.tokens().issue(response, issued.token());
             request.setAttribute(SessionFilter.SESSION_ATTRIBUTE, issued.session());
         });
         return rotated.map(IssuedSession::session);
@@ -140,7 +140,7 @@ public final class SessionLogin {
         }
         // This session ended meanwhile, or was rotated by a copy of its cookie: leave nothing of the user active.
         ended += service().endAllOfUser(userId, EndReason.PASSWORD_CHANGED);
-        runtime.cookies().clearSession(response);
+        runtime.tokens().clear(response);
         request.removeAttribute(SessionFilter.SESSION_ATTRIBUTE);
         return new OthersEnded(ended, false);
     }
@@ -156,7 +156,7 @@ public final class SessionLogin {
         Optional<SessionRecord> current = current(request);
         int ended = current.map(session -> service().endAllOfUser(session.userId(), EndReason.REVOKED_BY_USER))
                 .orElse(0);
-        runtime.cookies().clearSession(response);
+        runtime.tokens().clear(response);
         return ended;
     }
 
@@ -207,7 +207,7 @@ public final class SessionLogin {
     }
 
     private Optional<String> presentedToken(HttpServletRequest request) {
-        return runtime.cookies().readSession(request) instanceof PresentedCookie.Present present
+        return runtime.tokens().read(request) instanceof PresentedToken.Present present
                 ? Optional.of(present.value()) : Optional.empty();
     }
 }

@@ -88,6 +88,11 @@ final class SessionkitRuntime implements AutoCloseable {
         return cookies;
     }
 
+    /** How the session token travels: the session cookie. */
+    TokenTransport tokens() {
+        return cookies;
+    }
+
     /** The container-login adoption, when {@code adopt-container-login} is on. */
     Optional<ContainerLoginAdoption> adoption() {
         return adoption;

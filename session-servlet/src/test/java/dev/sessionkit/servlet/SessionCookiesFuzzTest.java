@@ -19,13 +19,13 @@ import java.util.Optional;
 
 /**
  * Fuzzes the {@code Cookie} header parsing of {@link SessionCookies}, which decides what a request presents as its
- * session: whatever headers arrive, {@code readSession} answers Absent, Present or Refused exactly as RFC 6265
+ * session: whatever headers arrive, {@code read} answers Absent, Present or Refused exactly as RFC 6265
  * section 5.4 reads the pairs (split at {@code ;}, only SP and HTAB trimmed around name and value), so it never
  * returns a value that was not sent as that cookie: a cookie whose name merely contains or resembles the session
  * cookie's name (other blanks around it, another case) is not the session cookie, so neither a look-alike nor a
  * {@code __Host-} prefix bypass can plant a session. {@code readBrowserId} returns only a well-formed token sent
  * exactly once. Several {@code Cookie} headers read like one joined with {@code "; "} (HTTP/2 sends cookie
- * crumbs), and the cookie {@code writeSession} sets reads back as the token written.
+ * crumbs), and the cookie {@code issue} sets reads back as the token written.
  *
  * <p>Regression inputs: {@code src/test/resources/dev/sessionkit/servlet/SessionCookiesFuzzTestInputs/<method>/};
  * each line of an input is one {@code Cookie} header value.
@@ -43,22 +43,22 @@ class SessionCookiesFuzzTest {
         List<String> headers = input.isEmpty() ? List.of() : List.of(input.split("\n", -1));
         for (SessionCookies cookies : CONFIGURATIONS) {
             String name = cookies.sessionName();
-            PresentedCookie read = cookies.readSession(request(headers));
+            PresentedToken read = cookies.read(request(headers));
 
             List<String> sent = valuesByRfc(headers, name);
-            PresentedCookie expected = sent.isEmpty() ? new PresentedCookie.Absent()
-                    : sent.size() > 1 || sent.get(0).isEmpty() ? new PresentedCookie.Refused("")
-                    : new PresentedCookie.Present(sent.get(0));
+            PresentedToken expected = sent.isEmpty() ? new PresentedToken.Absent()
+                    : sent.size() > 1 || sent.get(0).isEmpty() ? new PresentedToken.Refused("")
+                    : new PresentedToken.Present(sent.get(0));
             assertSameKind(expected, read, name, headers);
-            if (read instanceof PresentedCookie.Present present) {
+            if (read instanceof PresentedToken.Present present) {
                 assertEquals(expected, present, "the value sent as " + name + " in " + headers);
                 assertTrue(headers.stream().anyMatch(h -> h.contains(present.value())), "never an unsent value");
             }
             // HTTP/2 splits the Cookie header into crumbs; joined again they must read the same.
-            PresentedCookie joined = cookies.readSession(request(headers.isEmpty() ? List.of()
+            PresentedToken joined = cookies.read(request(headers.isEmpty() ? List.of()
                     : List.of(String.join("; ", headers))));
             assertSameKind(read, joined, name, headers);
-            if (read instanceof PresentedCookie.Present) {
+            if (read instanceof PresentedToken.Present) {
                 assertEquals(read, joined);
             }
 
@@ -69,23 +69,23 @@ class SessionCookiesFuzzTest {
             assertEquals(expectedBrowserId, cookies.readBrowserId(request(headers)),
                     "one well-formed " + browserName + " sent, or none returned: " + headers);
 
-            if (read instanceof PresentedCookie.Absent) {
+            if (read instanceof PresentedToken.Absent) {
                 assertWrittenCookieReadsBack(cookies, headers, input);
             }
         }
     }
 
-    /** Adds the Set-Cookie that writeSession sends, as the browser would return it, next to the fuzzed cookies. */
+    /** Adds the Set-Cookie that issue sends, as the browser would return it, next to the fuzzed cookies. */
     private static void assertWrittenCookieReadsBack(SessionCookies cookies, List<String> headers, String input) {
         SessionToken token = SessionToken.parse(TokenHash.ofSecret(input).hex().substring(0, SessionToken.LENGTH))
                 .orElseThrow();
         List<String> setCookies = new ArrayList<>();
-        cookies.writeSession(response(setCookies), token);
+        cookies.issue(response(setCookies), token);
         assertEquals(1, setCookies.size(), "one Set-Cookie per login");
         String pair = setCookies.get(0).substring(0, setCookies.get(0).indexOf(';'));
         List<String> withSession = new ArrayList<>(headers);
         withSession.add(pair);
-        assertEquals(new PresentedCookie.Present(token.reveal()), cookies.readSession(request(withSession)),
+        assertEquals(new PresentedToken.Present(token.reveal()), cookies.read(request(withSession)),
                 "the written cookie " + pair + " next to " + headers);
     }
 
@@ -120,7 +120,7 @@ class SessionCookiesFuzzTest {
         return s.substring(start, end);
     }
 
-    private static void assertSameKind(PresentedCookie expected, PresentedCookie actual, String name,
+    private static void assertSameKind(PresentedToken expected, PresentedToken actual, String name,
             List<String> headers) {
         assertEquals(expected.getClass(), actual.getClass(), name + " in " + headers + " read as " + actual);
     }

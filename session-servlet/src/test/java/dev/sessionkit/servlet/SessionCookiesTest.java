@@ -28,30 +28,30 @@ class SessionCookiesTest {
 
     @Test
     void readsTheOneSessionCookieAmongOthers() {
-        PresentedCookie read = cookies.readSession(withCookieHeaders("a=1; __Host-sid=abc ; theme=dark"));
-        assertEquals(new PresentedCookie.Present("abc"), read);
+        PresentedToken read = cookies.read(withCookieHeaders("a=1; __Host-sid=abc ; theme=dark"));
+        assertEquals(new PresentedToken.Present("abc"), read);
     }
 
     @Test
     void theUnprefixedNameIsNotTheSessionCookieWhenSecure() {
-        assertInstanceOf(PresentedCookie.Absent.class, cookies.readSession(withCookieHeaders("sid=abc")));
+        assertInstanceOf(PresentedToken.Absent.class, cookies.read(withCookieHeaders("sid=abc")));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"__Host-sid=a; __Host-sid=b", "__Host-sid=a; __Host-sid=a", "__Host-sid", "__Host-sid="})
     void duplicatedOrEmptyIsRefused(String header) {
-        assertInstanceOf(PresentedCookie.Refused.class, cookies.readSession(withCookieHeaders(header)));
+        assertInstanceOf(PresentedToken.Refused.class, cookies.read(withCookieHeaders(header)));
     }
 
     @Test
     void aDuplicateAcrossTwoCookieHeadersIsRefusedToo() {
-        assertInstanceOf(PresentedCookie.Refused.class,
-                cookies.readSession(withCookieHeaders("__Host-sid=a", "__Host-sid=b")));
+        assertInstanceOf(PresentedToken.Refused.class,
+                cookies.read(withCookieHeaders("__Host-sid=a", "__Host-sid=b")));
     }
 
     @Test
     void noCookieHeaderMeansAbsent() {
-        assertInstanceOf(PresentedCookie.Absent.class, cookies.readSession(withCookieHeaders()));
+        assertInstanceOf(PresentedToken.Absent.class, cookies.read(withCookieHeaders()));
     }
 
     @Test
