@@ -101,10 +101,13 @@ final class SessionkitCommand implements Callable<Integer> {
         return resolved.toBuilder().schema(schema).datasource(null).geoipDatabase(null).build();
     }
 
-    /** Opens Sessionkit on these settings with this run's clock; the caller closes it. */
+    /**
+     * Opens Sessionkit on these settings with this run's clock, as a tool: no cache, no activity buffer, no thread,
+     * so what a command reads or writes is the database's state at once. The caller closes it.
+     */
     Sessionkit open(SessionkitSettings settings) {
-        return Sessionkit.builder(settings).clock(context.clock()).devices(DeviceDetector.none()).nodeId(nodeId)
-                .build();
+        return Sessionkit.builder(settings).forTools().clock(context.clock()).devices(DeviceDetector.none())
+                .nodeId(nodeId).build();
     }
 
     /** {@return the JDBC URL from the option or the environment, if either gives one} */

@@ -1,5 +1,6 @@
 package dev.sessionkit.servlet;
 
+import dev.sessionkit.BackgroundWork;
 import dev.sessionkit.Sessionkit;
 import dev.sessionkit.device.UserAgentData;
 import dev.sessionkit.session.ClientInfo;
@@ -18,15 +19,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Everything one servlet context needs at run time: the Sessionkit instance, the web settings, the cookie and
- * address rules, the container-login adoption (when on), and the cleanup scheduler (one daemon thread). Created by
- * {@link SessionFilter#init} and closed by its {@code destroy}, leaving no thread, connection or driver registration
- * behind.
+ * address rules, the container-login adoption (when on), and the background work (activity flush and cleanup, a
+ * daemon thread each). Created by {@link SessionFilter#init} and closed by its {@code destroy}, leaving no thread,
+ * connection or driver registration behind.
  */
 final class SessionkitRuntime implements AutoCloseable {
 
@@ -40,8 +38,7 @@ final class SessionkitRuntime implements AutoCloseable {
     private final boolean ownsSessionkit;
     private final SessionCookies cookies;
     private final ClientAddressResolver addresses;
-    private final ScheduledExecutorService scheduler;
-    private volatile Thread schedulerThread;
+    private final BackgroundWork background;
     private final ClassLoader appClassLoader;
     private final Optional<ContainerLoginAdoption> adoption;
 
@@ -56,14 +53,8 @@ final class SessionkitRuntime implements AutoCloseable {
                 ? Optional.of(new ContainerLoginAdoption(sessionkit, cookies, this::clientInfo, new SecureRandom(),
                         Clock.systemUTC()))
                 : Optional.empty();
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "sessionkit-cleanup" + context.getContextPath().replace('/', '-'));
-            thread.setDaemon(true);
-            schedulerThread = thread;
-            return thread;
-        });
-        long interval = sessionkit.settings().cleanupInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(sessionkit.cleanup(), interval, interval, TimeUnit.MILLISECONDS);
+        // The one place threads start for this web app: the activity flush and cleanup.
+        this.background = BackgroundWork.start(sessionkit.periodicTasks(), context.getContextPath().replace('/', '-'));
     }
 
     static SessionkitRuntime of(ServletContext context) {
@@ -113,18 +104,7 @@ final class SessionkitRuntime implements AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
-        try {
-            if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.log(System.Logger.Level.WARNING, "Sessionkit cleanup did not stop within 10 s");
-            } else if (schedulerThread != null) {
-                // The pool reports termination while its thread is still exiting; wait for the thread itself, so
-                // that none is left when the container checks the stopped app for leaked threads.
-                schedulerThread.join(TimeUnit.SECONDS.toMillis(1));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        background.close();
         if (ownsSessionkit) {
             sessionkit.close();
             deregisterDriversOfThisApp();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionkit.Sessionkit;
+import dev.sessionkit.SessionkitBuilder;
 import dev.sessionkit.config.SchemaMode;
 import dev.sessionkit.config.SessionkitSettings;
 import dev.sessionkit.servlet.testing.Browser;
@@ -159,7 +160,7 @@ class MultiNodeRevocationIT {
     }
 
     private URI start(SessionkitSettings settings, Optional<ForwardingSessionStore> store) throws Exception {
-        Sessionkit.Builder builder = Sessionkit.builder(settings);
+        SessionkitBuilder builder = Sessionkit.builder(settings);
         store.ifPresent(builder::store);
         Sessionkit sessionkit = builder.build();
         resources.add(sessionkit);
