@@ -3,6 +3,7 @@ package dev.sessionkit.cli;
 import dev.sessionkit.Sessionkit;
 import dev.sessionkit.config.SchemaMode;
 import dev.sessionkit.config.SessionkitSettings;
+import dev.sessionkit.json.JsonWriter;
 import dev.sessionkit.maintenance.CleanupReport;
 import dev.sessionkit.store.SessionStoreUnavailableException;
 import java.io.PrintWriter;
@@ -77,7 +78,7 @@ final class CleanupCommand implements Callable<Integer> {
             json.put("purged", report.purged());
             json.put("purgedEndedBefore", cutoff);
             json.put("complete", report.complete());
-            out.println(Json.write(json));
+            out.println(JsonWriter.indented(json));
         } else if (!report.ran()) {
             out.println("Skipped: a web app node holds the cleanup lease and is cleaning now; nothing was done.");
         } else {

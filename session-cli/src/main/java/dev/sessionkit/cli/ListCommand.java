@@ -2,6 +2,7 @@ package dev.sessionkit.cli;
 
 import dev.sessionkit.Sessionkit;
 import dev.sessionkit.config.SchemaMode;
+import dev.sessionkit.json.JsonWriter;
 import dev.sessionkit.session.SessionRecord;
 import dev.sessionkit.session.SessionStatus;
 import dev.sessionkit.store.Page;
@@ -80,7 +81,7 @@ final class ListCommand implements Callable<Integer> {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("total", total);
             json.put("sessions", shown.stream().map(s -> SessionViews.json(s, now)).toList());
-            out.println(Json.write(json));
+            out.println(JsonWriter.indented(json));
         } else if (shown.isEmpty()) {
             out.println("No " + (all ? "" : "active ") + "sessions" + (user == null ? "" : " for user " + user) + ".");
         } else {

@@ -2,6 +2,7 @@ package dev.sessionkit.cli;
 
 import dev.sessionkit.Sessionkit;
 import dev.sessionkit.config.SchemaMode;
+import dev.sessionkit.json.JsonWriter;
 import dev.sessionkit.session.EndReason;
 import dev.sessionkit.session.SessionId;
 import dev.sessionkit.session.SessionRecord;
@@ -67,7 +68,7 @@ final class RevokeCommand implements Callable<Integer> {
         if (output.json) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("ended", ended);
-            out.println(Json.write(json));
+            out.println(JsonWriter.indented(json));
         } else {
             out.println(TextTable.cell(message));
         }

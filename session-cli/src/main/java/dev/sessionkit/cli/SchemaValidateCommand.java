@@ -2,6 +2,7 @@ package dev.sessionkit.cli;
 
 import dev.sessionkit.config.SchemaIncompleteException;
 import dev.sessionkit.config.SchemaMode;
+import dev.sessionkit.json.JsonWriter;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,7 +46,7 @@ final class SchemaValidateCommand implements Callable<Integer> {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("valid", problem.isEmpty());
             json.put("problem", problem.orElse(null));
-            out.println(Json.write(json));
+            out.println(JsonWriter.indented(json));
         } else {
             out.println(problem.map(p -> "Invalid: " + p)
                     .orElse("Valid: every Sessionkit table and column is present."));

@@ -2,6 +2,7 @@ package dev.sessionkit.cli;
 
 import dev.sessionkit.Sessionkit;
 import dev.sessionkit.config.SchemaMode;
+import dev.sessionkit.json.JsonWriter;
 import dev.sessionkit.session.SessionId;
 import dev.sessionkit.session.SessionRecord;
 import java.io.PrintWriter;
@@ -41,7 +42,7 @@ final class ShowCommand implements Callable<Integer> {
         Instant now = root.context().clock().instant();
         PrintWriter out = spec.commandLine().getOut();
         if (output.json) {
-            out.println(Json.write(SessionViews.json(session, now)));
+            out.println(JsonWriter.indented(SessionViews.json(session, now)));
             out.flush();
         } else {
             SessionViews.details(out, session, now);

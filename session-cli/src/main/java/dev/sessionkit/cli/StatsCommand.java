@@ -2,6 +2,7 @@ package dev.sessionkit.cli;
 
 import dev.sessionkit.Sessionkit;
 import dev.sessionkit.config.SchemaMode;
+import dev.sessionkit.json.JsonWriter;
 import dev.sessionkit.service.BucketCount;
 import dev.sessionkit.service.GlobalStats;
 import dev.sessionkit.service.SessionQueries;
@@ -45,7 +46,7 @@ final class StatsCommand implements Callable<Integer> {
             json.put("endsByReason", stats.endsByReason());
             json.put("loginsPerHour", buckets(stats.loginsPerHour()));
             json.put("endsPerHour", buckets(stats.endsPerHour()));
-            out.println(Json.write(json));
+            out.println(JsonWriter.indented(json));
         } else {
             text(out, stats);
         }

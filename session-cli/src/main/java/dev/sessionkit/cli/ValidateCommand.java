@@ -2,6 +2,7 @@ package dev.sessionkit.cli;
 
 import dev.sessionkit.Sessionkit;
 import dev.sessionkit.config.SchemaMode;
+import dev.sessionkit.json.JsonWriter;
 import dev.sessionkit.service.InvalidReason;
 import dev.sessionkit.session.EndReason;
 import dev.sessionkit.session.SessionRecord;
@@ -70,7 +71,7 @@ final class ValidateCommand implements Callable<Integer> {
             json.put("valid", invalid.isEmpty());
             invalid.ifPresent(reason -> json.put("reason", wireName(reason)));
             session.ifPresent(s -> json.put("session", SessionViews.json(s, now)));
-            out.println(Json.write(json));
+            out.println(JsonWriter.indented(json));
             out.flush();
             return;
         }

@@ -1,8 +1,11 @@
 package dev.sessionkit.servlet;
 
+import dev.sessionkit.json.JsonWriter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * RFC 9457 problem details ({@code application/problem+json}): a status, a short title and a detail for people.
@@ -25,8 +28,12 @@ public final class Problems {
      * @return the JSON document
      */
     public static String json(int status, String title, String detail) {
-        return "{\"type\":\"about:blank\",\"title\":" + quote(title) + ",\"status\":" + status
-                + ",\"detail\":" + quote(detail) + "}";
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", title);
+        problem.put("status", status);
+        problem.put("detail", detail);
+        return JsonWriter.compact(problem);
     }
 
     static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
@@ -37,27 +44,5 @@ public final class Problems {
         byte[] bytes = json(status, title, detail).getBytes(StandardCharsets.UTF_8);
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
-    }
-
-    /** JSON string literal for text we write ourselves; escapes what JSON requires. */
-    static String quote(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

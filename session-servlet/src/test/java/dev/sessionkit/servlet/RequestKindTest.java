@@ -30,6 +30,7 @@ class RequestKindTest {
 
     @Test
     void problemTextIsValidJsonForAnyDetail() {
-        assertEquals("\"a\\\"b\\\\c\\n\\u0001\"", Problems.quote("a\"b\\c\n\u0001"));
+        assertEquals("{\"type\":\"about:blank\",\"title\":\"Bad \\\"Request\\\"\",\"status\":400,"
+                + "\"detail\":\"a\\\"b\\\\c\\n\\u0001\"}", Problems.json(400, "Bad \"Request\"", "a\"b\\c\n\u0001"));
     }
 }

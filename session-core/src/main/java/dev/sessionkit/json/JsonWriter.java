@@ -1,4 +1,4 @@
-package dev.sessionkit.cli;
+package dev.sessionkit.json;
 
 import java.time.Instant;
 import java.util.Iterator;
@@ -6,22 +6,58 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the one JSON document of {@code --json} output (RFC 8259), indented by two spaces. Values are maps with
- * string keys (written in iteration order), lists, strings, numbers, booleans, {@link Instant}s (ISO-8601 strings)
- * and null. Hand-written so that the command line needs no JSON library; stateless and thread-safe.
+ * Sessionkit's one JSON writer (RFC 8259), for the documents it writes itself: the command line's {@code --json}
+ * output and the problem details of every error answer. Values are maps with string keys (written in iteration
+ * order), lists, strings, numbers, booleans, {@link Instant}s (ISO-8601 strings) and null. Hand-written so that
+ * neither the command line nor the filter needs a JSON library; stateless and thread-safe.
+ *
+ * <p>Strings escape what JSON requires and more: control characters, lone surrogates and the JavaScript line
+ * separators U+2028 and U+2029, so the output is valid UTF-8 and safe to paste into a script.
  */
-final class Json {
+public final class JsonWriter {
 
-    private Json() {
+    private JsonWriter() {
     }
 
-    /** {@return the value as a JSON document, without a trailing line break} */
-    static String write(Object value) {
+    /**
+     * Writes a document indented by two spaces, for people.
+     *
+     * @param value the document
+     * @return the JSON text, without a trailing line break
+     * @throws IllegalArgumentException for a value of a type listed nowhere above
+     */
+    public static String indented(Object value) {
         StringBuilder out = new StringBuilder();
         write(out, value, "");
         return out.toString();
     }
 
+    /**
+     * Writes a document on one line with no spaces, for machines.
+     *
+     * @param value the document
+     * @return the JSON text
+     * @throws IllegalArgumentException for a value of a type listed nowhere above
+     */
+    public static String compact(Object value) {
+        StringBuilder out = new StringBuilder();
+        write(out, value, null);
+        return out.toString();
+    }
+
+    /**
+     * Writes one string literal, quotes included.
+     *
+     * @param text the text
+     * @return the literal
+     */
+    public static String quote(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2);
+        string(out, text);
+        return out.toString();
+    }
+
+    /** Writes a value; {@code indent} is the current line's indent, or null for compact output. */
     private static void write(StringBuilder out, Object value, String indent) {
         if (value == null) {
             out.append("null");
@@ -43,18 +79,20 @@ final class Json {
             out.append("{}");
             return;
         }
-        String inner = indent + "  ";
-        out.append("{\n");
+        String inner = indent == null ? null : indent + "  ";
+        out.append(indent == null ? "{" : "{\n");
         Iterator<? extends Map.Entry<?, ?>> entries = map.entrySet().iterator();
         while (entries.hasNext()) {
             Map.Entry<?, ?> entry = entries.next();
-            out.append(inner);
+            if (inner != null) {
+                out.append(inner);
+            }
             string(out, (String) entry.getKey());
-            out.append(": ");
+            out.append(indent == null ? ":" : ": ");
             write(out, entry.getValue(), inner);
-            out.append(entries.hasNext() ? ",\n" : "\n");
+            out.append(entries.hasNext() ? separator(indent) : lineEnd(indent));
         }
-        out.append(indent).append('}');
+        closeWith(out, indent, '}');
     }
 
     private static void array(StringBuilder out, List<?> list, String indent) {
@@ -62,14 +100,31 @@ final class Json {
             out.append("[]");
             return;
         }
-        String inner = indent + "  ";
-        out.append("[\n");
+        String inner = indent == null ? null : indent + "  ";
+        out.append(indent == null ? "[" : "[\n");
         for (int i = 0; i < list.size(); i++) {
-            out.append(inner);
+            if (inner != null) {
+                out.append(inner);
+            }
             write(out, list.get(i), inner);
-            out.append(i < list.size() - 1 ? ",\n" : "\n");
+            out.append(i < list.size() - 1 ? separator(indent) : lineEnd(indent));
         }
-        out.append(indent).append(']');
+        closeWith(out, indent, ']');
+    }
+
+    private static String separator(String indent) {
+        return indent == null ? "," : ",\n";
+    }
+
+    private static String lineEnd(String indent) {
+        return indent == null ? "" : "\n";
+    }
+
+    private static void closeWith(StringBuilder out, String indent, char bracket) {
+        if (indent != null) {
+            out.append(indent);
+        }
+        out.append(bracket);
     }
 
     private static void string(StringBuilder out, String text) {
