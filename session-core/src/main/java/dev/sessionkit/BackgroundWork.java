@@ -47,14 +47,20 @@ public final class BackgroundWork implements AutoCloseable {
         return new BackgroundWork(List.copyOf(tasks), Objects.requireNonNull(threadSuffix, "threadSuffix"));
     }
 
-    /** Stops every task (a run under way is interrupted) and waits for the threads to end, at most 10 s. */
+    /**
+     * Stops every task: a run under way may finish for up to 5 s (a flush writing its batch), then is interrupted;
+     * then waits for the threads to end.
+     */
     @Override
     public void close() {
-        executors.forEach(ScheduledExecutorService::shutdownNow);
+        executors.forEach(ScheduledExecutorService::shutdown);
         try {
             for (ScheduledExecutorService executor : executors) {
-                if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                    LOG.log(System.Logger.Level.WARNING, "A Sessionkit background task did not stop within 10 s");
+                if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                    executor.shutdownNow();
+                    if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                        LOG.log(System.Logger.Level.WARNING, "A Sessionkit background task did not stop within 10 s");
+                    }
                 }
             }
             List<Thread> started;
@@ -66,6 +72,7 @@ public final class BackgroundWork implements AutoCloseable {
                 thread.join(TimeUnit.SECONDS.toMillis(1));
             }
         } catch (InterruptedException e) {
+            executors.forEach(ScheduledExecutorService::shutdownNow);
             Thread.currentThread().interrupt();
         }
     }
