@@ -23,6 +23,8 @@ final class RerunnableFailures {
     /** Attempts for a read on a lost connection: the second one draws a checked connection. */
     static final int LOST_CONNECTION_ATTEMPTS = 2;
 
+    private static final int MAX_CAUSES = 32;
+
     private RerunnableFailures() {
     }
 
@@ -57,12 +59,11 @@ final class RerunnableFailures {
 
     /** The SQLState of the first SQLException in the cause chain that has one, or null. */
     private static String sqlState(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        // Bounded: a chain that loops back on itself (possible with initCause) must not hang the caller.
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < MAX_CAUSES; depth++, cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {
                 return sql.getSQLState();
-            }
-            if (cause.getCause() == cause) {
-                return null;
             }
         }
         return null;

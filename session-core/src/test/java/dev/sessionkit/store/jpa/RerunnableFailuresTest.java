@@ -42,6 +42,15 @@ class RerunnableFailuresTest {
     }
 
     @Test
+    void aCauseChainThatLoopsBackEndsTheSearchAndRunsOnce() {
+        RuntimeException first = new RuntimeException("first");
+        RuntimeException second = new RuntimeException("second", first);
+        first.initCause(second);
+
+        assertEquals(1, RerunnableFailures.attempts(first, false));
+    }
+
+    @Test
     void aFailureWithoutSqlStateRunsOnce() {
         assertEquals(1, RerunnableFailures.attempts(new PersistenceException("no cause"), false));
         assertEquals(1, RerunnableFailures.attempts(new PersistenceException(new SQLException("no state")), false));
