@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -14,36 +13,28 @@ import dev.sessionkit.config.InvalidSettingException;
 import dev.sessionkit.config.IpRange;
 import dev.sessionkit.config.SessionkitSettings;
 import dev.sessionkit.config.SettingKey;
-import dev.sessionkit.config.SettingSource;
 import dev.sessionkit.config.SettingsResolver;
 import dev.sessionkit.net.IpLiterals;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Fuzzes everything that reads configuration text: {@link DurationParser}, {@link IpRange}, {@link IpLiterals} and
  * whole core settings resolution ({@link SettingsResolver} over a map source, which builds
  * {@link SessionkitSettings}); session-servlet's WebSettingsFuzzTest does the same for the web settings.
- * The contract under test: any text for any key gives valid settings or an {@link InvalidSettingException} naming
- * the key, in one log-safe line that never shows the password; nothing else is ever thrown; and every accepted
- * value reads back unchanged from its own text form.
+ * The contract under test ({@link SettingsResolutionCheck}): any text for any key gives valid settings or an
+ * {@link InvalidSettingException} naming the key, in one log-safe line that never shows the password; nothing else
+ * is ever thrown; and every accepted value reads back unchanged from its own text form.
  *
  * <p>Regression inputs: {@code src/test/resources/dev/sessionkit/fuzz/SettingsFuzzTestInputs/<method>/}. For
  * {@link #resolveSettings} each line of an input is one {@code key=value} entry, as in a properties file.
  */
 class SettingsFuzzTest {
 
-    /** Longest accepted duration (SettingsValidator.MAX_DURATION): 100 years. */
+    /** Longest accepted duration (SettingChecks.MAX_DURATION): 100 years. */
     private static final Duration MAX_DURATION = Duration.ofDays(36_500);
-
-    /** Set as jdbc-password when the input sets none; it must never show up in a message or toString(). */
-    private static final String SECRET = "Fz-7kQ2-secret-9wX";
 
     @FuzzTest
     void durationParser(FuzzedDataProvider data) {
@@ -54,7 +45,7 @@ class SettingsFuzzTest {
         } catch (InvalidSettingException e) {
             assertEquals("some-timeout", e.key());
             assertTrue(e.getMessage().startsWith("some-timeout: "), e.getMessage());
-            assertLogSafe(e.getMessage());
+            SettingsResolutionCheck.assertLogSafe(e.getMessage());
             return;
         }
         assertNotNull(duration);
@@ -122,78 +113,8 @@ class SettingsFuzzTest {
 
     @FuzzTest
     void resolveSettings(FuzzedDataProvider data) {
-        Map<String, String> entries = entries(data.consumeRemainingAsString());
-        boolean secretInjected = !entries.containsKey(SettingKey.JDBC_PASSWORD.key());
-        if (secretInjected) {
-            entries.put(SettingKey.JDBC_PASSWORD.key(), SECRET);
-        }
-        boolean secretElsewhere = entries.entrySet().stream().anyMatch(e -> e.getKey().contains(SECRET)
-                || (!e.getKey().equals(SettingKey.JDBC_PASSWORD.key()) && e.getValue().contains(SECRET)));
-        boolean checkSecret = secretInjected && !secretElsewhere;
-
-        SessionkitSettings settings;
-        try {
-            settings = SettingsResolver.resolve(List.of(SettingSource.of("fuzz", entries)));
-        } catch (InvalidSettingException e) {
-            assertInvalidSettingNamesKey(e, entries);
-            assertLogSafe(e.getMessage());
-            if (checkSecret) {
-                assertFalse(e.getMessage().contains(SECRET), "the password leaked: " + e.getMessage());
-            }
-            assertSameOutcomeFromEnvironment(entries, null, e);
-            return;
-        }
-        assertValid(settings);
-        if (checkSecret) {
-            assertFalse(settings.toString().contains(SECRET), "the password leaked: " + settings);
-        }
-        assertSameOutcomeFromEnvironment(entries, settings, null);
-        // Every accepted value has a text form that reads back to the same settings. One exception: a GeoIP path
-        // whose last segment ends in blanks ("/ /" is the path "/ ") has none, since blanks around values are
-        // ignored.
-        Map<String, String> text = asText(settings);
-        if (!text.getOrDefault("geoip-database", "").equals(text.getOrDefault("geoip-database", "").strip())) {
-            return;
-        }
-        assertEquals(settings, SettingsResolver.resolve(List.of(SettingSource.of("round trip", text))),
-                "settings -> text -> settings, text was " + text);
-    }
-
-    /**
-     * The key an error names must be one the input set, or a default the input broke through a rule between two
-     * settings (idle-timeout vs touch-interval), which the message then names.
-     */
-    private static void assertInvalidSettingNamesKey(InvalidSettingException e, Map<String, String> entries) {
-        String message = e.getMessage();
-        assertNotNull(e.key(), message);
-        if (entries.containsKey(e.key())) {
-            if (e.key().matches("[A-Za-z0-9._-]{1,64}")) {
-                assertTrue(message.contains(e.key()), "the message names the key " + e.key() + ": " + message);
-            }
-            return;
-        }
-        assertTrue(SettingKey.fromKey(e.key()).isPresent(), "names a setting or an input key: " + e.key());
-        assertTrue(entries.keySet().stream().anyMatch(key -> SettingKey.fromKey(key).isPresent()
-                        && message.contains(key)),
-                "a default failed, so the message must name the input key that broke it: " + message);
-    }
-
-    /** The same values from SESSIONKIT_* variables give the same settings, or fail on the same key. */
-    private static void assertSameOutcomeFromEnvironment(Map<String, String> entries, SessionkitSettings settings,
-            InvalidSettingException error) {
-        if (entries.keySet().stream().anyMatch(key -> SettingKey.fromKey(key).isEmpty())) {
-            return; // unknown keys have no environment spelling
-        }
-        Map<String, String> environment = new HashMap<>();
-        entries.forEach((key, value) -> environment.put(SettingKey.fromKey(key).orElseThrow().envName(), value));
-        SettingSource source = SettingSource.environment(environment);
-        if (settings != null) {
-            assertEquals(settings, SettingsResolver.resolve(List.of(source)));
-        } else {
-            InvalidSettingException fromEnvironment = assertThrows(InvalidSettingException.class,
-                    () -> SettingsResolver.resolve(List.of(source)));
-            assertEquals(error.key(), fromEnvironment.key());
-        }
+        new SettingsResolutionCheck<SessionkitSettings>(SettingKey.ALL, SettingsResolver::resolve,
+                SettingsFuzzTest::assertValid, SessionkitSettings::get).check(data.consumeRemainingAsString());
     }
 
     /** The documented ranges and rules that valid settings always satisfy. */
@@ -216,51 +137,5 @@ class SettingsFuzzTest {
 
     private static void assertNotNegative(Duration d) {
         assertTrue(!d.isNegative() && d.compareTo(MAX_DURATION) <= 0, d.toString());
-    }
-
-    /** One line without control, bidi-format or lone surrogate characters: safe to log as it is. */
-    private static void assertLogSafe(String message) {
-        assertNotNull(message);
-        assertTrue(message.codePoints().noneMatch(c -> Character.isISOControl(c)
-                || Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.SURROGATE
-                || Character.getType(c) == Character.LINE_SEPARATOR
-                || Character.getType(c) == Character.PARAGRAPH_SEPARATOR), "not one clean line: " + message);
-    }
-
-    /** Settings written back as setting text by key, the way an operator would copy them into a file. */
-    private static Map<String, String> asText(SessionkitSettings s) {
-        Map<String, String> text = new LinkedHashMap<>();
-        text.put("jdbc-url", s.jdbcUrl());
-        text.put("jdbc-user", s.jdbcUser());
-        text.put("jdbc-password", s.jdbcPassword());
-        s.datasource().ifPresent(v -> text.put("datasource", v));
-        text.put("schema", s.schema().settingValue());
-        text.put("idle-timeout", s.idleTimeout().toString());
-        text.put("absolute-timeout", s.absoluteTimeout().toString());
-        text.put("max-sessions-per-user", Integer.toString(s.maxSessionsPerUser()));
-        text.put("max-sessions-policy", s.maxSessionsPolicy().settingValue());
-        text.put("touch-interval", s.touchInterval().toString());
-        text.put("cleanup-interval", s.cleanupInterval().toString());
-        text.put("history-retention", s.historyRetention().toString());
-        text.put("revocation-latency", s.revocationLatency().toString());
-        s.geoipDatabase().ifPresent(v -> text.put("geoip-database", v.toString()));
-        if (text.size() != SettingKey.ALL.settings().size() - (s.datasource().isEmpty() ? 1 : 0)
-                - (s.geoipDatabase().isEmpty() ? 1 : 0)) {
-            fail("asText() misses a setting; update it when adding one");
-        }
-        return text;
-    }
-
-    /** Parses {@code key=value} lines (split at the first '='; a line without one is a key with empty value). */
-    private static Map<String, String> entries(String input) {
-        Map<String, String> entries = new LinkedHashMap<>();
-        for (String line : input.split("\n", -1)) {
-            if (line.isEmpty()) {
-                continue;
-            }
-            int equals = line.indexOf('=');
-            entries.put(equals < 0 ? line : line.substring(0, equals), equals < 0 ? "" : line.substring(equals + 1));
-        }
-        return entries;
     }
 }

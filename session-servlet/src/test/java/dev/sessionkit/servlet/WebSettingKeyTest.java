@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.sessionkit.config.HostileSettingText;
 import dev.sessionkit.config.InvalidSettingException;
 import dev.sessionkit.config.Setting;
 import dev.sessionkit.config.SettingKey;
@@ -13,9 +14,7 @@ import dev.sessionkit.config.Texts;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -62,34 +61,14 @@ class WebSettingKeyTest {
         assertEquals("`bid` (kept 400 days)", WebSettingKey.BROWSER_ID_COOKIE.documentedDefault());
     }
 
-    private static final List<String> NASTY = List.of(
-            "", " ", "\t\n\r", "\u0000", "a\u0000b", "x".repeat(10_240), "9".repeat(10_240), "/".repeat(10_240),
-            "\uD800", "\uDC00x", "\uD83D\uDE00", "\uD83D\uDE42".repeat(5_000), "\u202Eevil", "\u200B", "\uFEFF30m",
-            "\uFF30\uFF34\uFF13\uFF10\uFF2D", "\u0663\u0660m", "\u0130", "\u00DF", "\u0131dle", "PT30M\n",
-            "30m\r\nX-Injected: 1", "%s%n%d", "${jndi:ldap://x/a}", "'; DROP TABLE sessionkit_session; --",
-            "NaN", "-0", "0x10", "1e3", "Infinity", "PT", "P", "-", "+", "::", ":::", "/", "*", "/*", ",,,",
-            ", , ,", "true\u0000", "TRUE", "null", "\\", "\\u0000", "\"quoted\"", "10.0.0.0/8,,::1,",
-            "1".repeat(30) + "d", "PT" + "9".repeat(30) + "S", "-" + "9".repeat(30), "2147483648", "-2147483649",
-            "__Host-", "=", "a=b;c", "<script>alert(1)</script>", "../../etc/passwd", "C:\\x\\y.mmdb",
-            "jdbc:", "jdbc:\u0000", "\u00A0", "\u3000", "\u2028", "\u0085");
-
-    private static final Map<String, Function<Map<String, String>, SettingSource>> SOURCES = Map.of(
-            "init-param", m -> SettingSource.of("init-param", m),
-            "context-param", m -> SettingSource.shared("context-param", m),
-            "properties", m -> {
-                Properties p = new Properties();
-                p.putAll(m);
-                return SettingSource.properties(p);
-            });
-
     @Test
     void resolveWhenAnyWebKeyGetsGarbageThenSettingsOrInvalidSettingOnly() {
         int rejected = 0;
         for (Setting<?> key : WebSettingKey.ALL.settings()) {
-            for (String value : NASTY) {
+            for (String value : HostileSettingText.VALUES) {
                 Map<String, String> params = new HashMap<>();
                 params.put(key.key(), value);
-                for (var source : SOURCES.entrySet()) {
+                for (var source : HostileSettingText.SOURCES.entrySet()) {
                     rejected += check(key + "=" + Texts.quote(value) + " via " + source.getKey(),
                             source.getValue().apply(params));
                 }
@@ -102,7 +81,7 @@ class WebSettingKeyTest {
 
     @Test
     void resolveWhenAllWebKeysGetGarbageAtOnceThenInvalidSettingOnly() {
-        for (String value : NASTY) {
+        for (String value : HostileSettingText.VALUES) {
             Map<String, String> all = new HashMap<>();
             Map<String, String> env = new HashMap<>();
             for (Setting<?> key : WebSettingKey.ALL.settings()) {
