@@ -10,7 +10,8 @@ import java.sql.SQLException;
  * <li>A transaction chosen as a deadlock or serialization victim (class 40: MariaDB error 1213 and PostgreSQL's
  * 40P01 are 40001 and 40P01) was rolled back whole by the database: running it again is what the database asks for,
  * and nothing of the first run remains.
- * <li>A read whose connection was lost (class 08, or PostgreSQL's 57P01 to 57P03 "terminating connection") changed
+ * <li>A read whose connection was lost (class 08 but 08001/08004, which say no connection could be made; or
+ * PostgreSQL's 57P01 to 57P03 "terminating connection") changed
  * nothing, so it may run again on another connection. A write may not: its commit may have reached the database
  * before the connection died, and a second run could, say, evict another session.
  * </ul>
@@ -54,7 +55,10 @@ final class RerunnableFailures {
     /** Whether the failure says the connection it ran on is gone (closed, reset or ended by the server). */
     static boolean isLostConnection(Throwable failure) {
         String state = sqlState(failure);
-        return state != null && (state.startsWith("08") || state.startsWith("57P0"));
+        return state != null && (state.startsWith("08") || state.startsWith("57P0"))
+                // Not a lost connection but none to be had (refused, rejected): a second try meets the same
+                // closed door, and during an outage would only double the connection attempts per request.
+                && !state.equals("08001") && !state.equals("08004");
     }
 
     /** The SQLState of the first SQLException in the cause chain that has one, or null. */

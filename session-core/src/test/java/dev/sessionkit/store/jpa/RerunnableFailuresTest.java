@@ -18,6 +18,8 @@ class RerunnableFailuresTest {
             "40P01, 3, 3", // PostgreSQL deadlock detected
             "08006, 2, 1", // PostgreSQL I/O error: connection lost
             "08003, 2, 1", // connection does not exist
+            "08001, 1, 1", // could not connect (refused): the same again, so no rerun during an outage
+            "08004, 1, 1", // the server rejected the connection
             "57P01, 2, 1", // PostgreSQL "terminating connection due to administrator command"
             "57014, 1, 1", // PostgreSQL statement timeout: running again only doubles the wait
             "70100, 1, 1", // MariaDB max_statement_time exceeded
