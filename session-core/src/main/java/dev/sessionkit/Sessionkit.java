@@ -78,7 +78,7 @@ public final class Sessionkit implements AutoCloseable {
         Duration latency = settings.revocationLatency();
         return latency.isZero() ? buffer : new CachingSessionStore(buffer, latency, clock,
                 storeOfRecord instanceof EndedSessionsChannels channels ? channels.openEndedSessionsChannel()
-                        : Optional.empty());
+                        : Optional.empty(), settings.validationCacheSize());
     }
 
     /**

@@ -125,6 +125,11 @@ public final class SessionkitSettings {
         return values.get(SettingKey.REVOCATION_LATENCY);
     }
 
+    /** {@return the most heap the validation cache may take, in bytes ({@code validation-cache-size}); 1 MB or more} */
+    public long validationCacheSize() {
+        return values.get(SettingKey.VALIDATION_CACHE_SIZE);
+    }
+
     /** {@return the MaxMind city database to locate sessions with ({@code geoip-database})} */
     public Optional<Path> geoipDatabase() {
         return values.get(SettingKey.GEOIP_DATABASE);

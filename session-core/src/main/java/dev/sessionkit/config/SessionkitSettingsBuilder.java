@@ -179,6 +179,16 @@ public final class SessionkitSettingsBuilder {
     }
 
     /**
+     * Sets {@code validation-cache-size}; build() wants at least 1 MB.
+     *
+     * @param bytes the most heap the validation cache may take on this node
+     * @return this builder
+     */
+    public SessionkitSettingsBuilder validationCacheSize(long bytes) {
+        return set(SettingKey.VALIDATION_CACHE_SIZE, bytes);
+    }
+
+    /**
      * Sets or clears {@code geoip-database}.
      *
      * @param database a MaxMind-format {@code .mmdb} city database; null for none

@@ -100,6 +100,18 @@ public final class SettingKey {
             .defaultValue("PT1S").check(SettingChecks.notNegative())
             .description("longest time a session ended on one node may still be accepted on another (bounds any"
                     + " cache); `PT0S` = ask the store on every request").build();
+    /** Heap the validation cache may take. */
+    public static final Setting<Long> VALIDATION_CACHE_SIZE = Setting.define("validation-cache-size",
+                    SettingParsers.byteSize())
+            .defaultValue("128MB").writtenAs(bytes -> (bytes >> 20) + "MB")
+            .description("most heap the validation cache takes on each node (`64MB`, `1GB`); about 800 bytes per"
+                    + " active session, so 128MB answers 150,000 sessions from memory")
+            .check((setting, bytes, all) -> {
+                if (bytes < (1L << 20)) {
+                    throw setting.invalid("validation-cache-size is " + bytes + " bytes; write at least 1MB, e.g."
+                            + " 64MB (set revocation-latency to PT0S to turn the cache off)");
+                }
+            }).build();
     /** Path of a MaxMind-format city database. */
     public static final Setting<Optional<Path>> GEOIP_DATABASE = Setting.define("geoip-database",
                     optional(SettingParsers.path()))
@@ -110,7 +122,7 @@ public final class SettingKey {
     /** Every core setting, in the order the README lists them and build() checks them. */
     public static final SettingCatalog ALL = SettingCatalog.of(JDBC_URL, JDBC_USER, JDBC_PASSWORD, DATASOURCE,
             SCHEMA, IDLE_TIMEOUT, ABSOLUTE_TIMEOUT, MAX_SESSIONS_PER_USER, MAX_SESSIONS_POLICY, TOUCH_INTERVAL,
-            CLEANUP_INTERVAL, HISTORY_RETENTION, REVOCATION_LATENCY, GEOIP_DATABASE);
+            CLEANUP_INTERVAL, HISTORY_RETENTION, REVOCATION_LATENCY, VALIDATION_CACHE_SIZE, GEOIP_DATABASE);
 
     private SettingKey() {
     }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -18,6 +19,8 @@ import java.util.stream.Collectors;
 public final class SettingParsers {
 
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,10}");
+    /** At most 7 digits, so even gigabytes cannot overflow a long. */
+    private static final Pattern BYTE_SIZE = Pattern.compile("([0-9]{1,7})\\s*([KMGkmg][Bb])?");
 
     private SettingParsers() {
     }
@@ -55,6 +58,27 @@ public final class SettingParsers {
                         + " is not a whole number; write e.g. 0 (no limit) or 5");
             }
             return (int) value;
+        };
+    }
+
+    /**
+     * {@return a parser of memory sizes in bytes: a whole number with {@code KB}, {@code MB} or {@code GB} (any
+     * case, 1024-based), or a bare number of megabytes; the range is the setting's check}
+     */
+    public static Setting.Parser<Long> byteSize() {
+        return (key, v) -> {
+            Matcher size = BYTE_SIZE.matcher(v);
+            if (!size.matches()) {
+                throw new InvalidSettingException(key, key + ": " + Texts.quote(v)
+                        + " is not a memory size; write e.g. 64MB, 512MB or 2GB");
+            }
+            String unit = size.group(2) == null ? "MB" : size.group(2).toUpperCase(java.util.Locale.ROOT);
+            int shift = switch (unit) {
+                case "KB" -> 10;
+                case "GB" -> 30;
+                default -> 20;
+            };
+            return Long.parseLong(size.group(1)) << shift;
         };
     }
 

@@ -53,6 +53,11 @@ class InvalidSettingValuesTest {
                 bad("history-retention", "forever"),
                 bad("revocation-latency", "-1s"),
                 bad("revocation-latency", "soon"),
+                bad("validation-cache-size", "512KB"),
+                bad("validation-cache-size", "0"),
+                bad("validation-cache-size", "lots"),
+                bad("validation-cache-size", "-64MB"),
+                bad("validation-cache-size", "99999999GB"),
                 bad("geoip-database", "city\u0000.mmdb"));
     }
 

@@ -34,6 +34,7 @@ final class SettingExamples {
             case "cleanup-interval" -> List.of("PT5M", "10m");
             case "history-retention" -> List.of("P7D", "14d");
             case "revocation-latency" -> List.of("PT0S", "2s");
+            case "validation-cache-size" -> List.of("256MB", "1GB");
             case "geoip-database" -> List.of("/srv/one.mmdb", "/srv/two.mmdb");
             default -> throw new IllegalArgumentException("no examples for " + key + "; add them here");
         };

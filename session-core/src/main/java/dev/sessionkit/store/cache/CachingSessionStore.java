@@ -1,7 +1,5 @@
 package dev.sessionkit.store.cache;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.sessionkit.policy.SessionLimit;
 import dev.sessionkit.session.EndReason;
 import dev.sessionkit.session.SessionId;
@@ -20,81 +18,95 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A validation cache in front of a store: a session found by its token hash is answered from memory for at most
- * {@code revocation-latency}, so a busy session costs the database one read per that interval per node instead of
- * one per request.
+ * A validation cache in front of a store: a session found by its token hash is answered from memory, so a busy
+ * session costs the database one read per node for as long as its entry is good instead of one per request.
  *
  * <p>What keeps it correct:
  * <ul>
- *   <li>Every entry is dropped after {@code revocation-latency}, measured both by the injected clock and by the
- *       JVM's monotonic timer (so a wall clock stepping backwards cannot stretch an entry's life).</li>
+ *   <li>Without a channel of ended sessions, an entry is good for {@code revocation-latency} after it was read.</li>
+ *   <li>With one (PostgreSQL's LISTEN/NOTIFY), the store announces every end in the transaction that commits it and
+ *       the channel's heartbeat proves nothing was missed ({@link EndedSessionsChannel}); an entry read while the
+ *       channel listens then stays good as long as the last heartbeat is younger than the latency, and an
+ *       announcement drops it within milliseconds. A channel that reconnects, or whose heartbeat stops, vouches for
+ *       nothing, so entries fall back to the latency bound.</li>
  *   <li>Every end on this node (logout, revocation, rotation, limit eviction, cleanup) drops the entry at once,
  *       after the store committed it. Loads and drops of one token are serialised, so a load that read the row
- *       before an end committed cannot put a stale entry back after the end dropped it.</li>
- *   <li>Ends are announced to other nodes on the store's {@link EndedSessionsChannel} when it has one
- *       (PostgreSQL's LISTEN/NOTIFY), by public session id; a lost announcement only means the bound above.</li>
+ *       before an end committed cannot put a stale entry back after the end dropped it; a load that overlapped an
+ *       announcement is trusted for the latency only.</li>
  *   <li>Only a load from the store fills the cache, never a write: a session this node just created may already
  *       have been ended by another login's limit eviction.</li>
  *   <li>Only the positive path is shortened: a cached session that looks expired is read again from the store
  *       before anything is decided, and unknown tokens are never cached.</li>
+ *   <li>The entries are bounded by an estimate of their heap size, not by a count.</li>
  * </ul>
  */
 public final class CachingSessionStore extends ForwardingSessionStore {
 
-    /**
-     * Most sessions held per node. Entries live one {@code revocation-latency}, so this bounds the sessions a node
-     * serves within that time without going to the store, and the memory (about 1 KB per session).
-     */
-    public static final int MAX_ENTRIES = 20_000;
-
-    private static final System.Logger LOG = System.getLogger(CachingSessionStore.class.getName());
+    /** Heap the entries may take unless told otherwise. */
+    public static final long DEFAULT_MAX_BYTES = 128L << 20;
 
     private final Duration latency;
     private final Clock clock;
-    private final Cache<TokenHash, Cached> byToken;
-    /** Which token a cached session has, so announcements by public id can find the entry; outlives entries. */
-    private final Cache<SessionId, TokenHash> tokenOf;
+    private final ValidationEntries entries;
     private final Optional<EndedSessionsChannel> channel;
+    private final ChannelVouch vouch = new ChannelVouch();
+    /** Announcements heard so far: a load that overlapped one may have missed it, and is not vouched for. */
+    private final AtomicLong announcementsHeard = new AtomicLong();
 
     /**
-     * Puts a cache in front of a store and, when that store itself offers one ({@link EndedSessionsChannels}),
-     * listens on its channel of ended sessions; without one, other nodes' ends reach the cache within the latency
-     * bound.
+     * Puts a cache of {@link #DEFAULT_MAX_BYTES} in front of a store and, when that store itself offers one
+     * ({@link EndedSessionsChannels}), listens on its channel of ended sessions.
      *
      * @param delegate the store of record; closed with this one
-     * @param revocationLatency how long an entry may be used; must be positive
-     * @param clock the clock that decides an entry's age together with the JVM's monotonic timer
+     * @param revocationLatency how long an entry may be used when no channel vouches for it; must be positive
+     * @param clock the clock that decides an entry's age
      */
     public CachingSessionStore(SessionStore delegate, Duration revocationLatency, Clock clock) {
         this(delegate, revocationLatency, clock, delegate instanceof EndedSessionsChannels channels
-                ? channels.openEndedSessionsChannel() : Optional.empty());
+                ? channels.openEndedSessionsChannel() : Optional.empty(), DEFAULT_MAX_BYTES);
     }
 
     /**
      * Puts a cache in front of a store and listens on a channel of ended sessions.
      *
      * @param delegate the store of record; closed with this one
-     * @param revocationLatency how long an entry may be used; must be positive
-     * @param clock the clock that decides an entry's age together with the JVM's monotonic timer
+     * @param revocationLatency how long an entry may be used when no channel vouches for it; must be positive
+     * @param clock the clock that decides an entry's age and stamps the channel's heartbeats
      * @param channel the store's channel of ended sessions, when it has one (see {@link EndedSessionsChannels});
-     *     this cache publishes on it, listens and closes it
+     *     this cache listens and closes it
+     * @param maxBytes the most heap the entries may take, estimated; at least one
      */
     public CachingSessionStore(SessionStore delegate, Duration revocationLatency, Clock clock,
-            Optional<EndedSessionsChannel> channel) {
+            Optional<EndedSessionsChannel> channel, long maxBytes) {
         super(delegate);
         this.latency = Objects.requireNonNull(revocationLatency, "revocationLatency");
         this.clock = Objects.requireNonNull(clock, "clock");
         if (latency.isNegative() || latency.isZero()) {
             throw new IllegalArgumentException("revocation latency must be positive to cache, was " + latency);
         }
-        this.byToken = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfterWrite(latency)
-                .executor(Runnable::run).build();
-        this.tokenOf = Caffeine.newBuilder().maximumSize(2L * MAX_ENTRIES).expireAfterWrite(latency.multipliedBy(2))
-                .executor(Runnable::run).build();
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("the cache needs at least one byte, was " + maxBytes);
+        }
         this.channel = Objects.requireNonNull(channel, "channel");
-        channel.ifPresent(c -> c.listen(new Announcements()));
+        this.entries = new ValidationEntries(maxBytes, latency, channel.isPresent(), clock);
+        channel.ifPresent(c -> c.listen(new Announcements(), clock, beatInterval(latency)));
+    }
+
+    /**
+     * Returns how often this cache asks its channel for a heartbeat: four times per latency, so one or two late
+     * heartbeats do not end the vouching, within 20-250 ms.
+     *
+     * @param latency the revocation latency
+     * @return the heartbeat interval
+     */
+    public static Duration beatInterval(Duration latency) {
+        Duration quarter = latency.dividedBy(4);
+        Duration floor = Duration.ofMillis(20);
+        Duration ceiling = Duration.ofMillis(250);
+        return quarter.compareTo(floor) < 0 ? floor : quarter.compareTo(ceiling) > 0 ? ceiling : quarter;
     }
 
     /**
@@ -106,29 +118,47 @@ public final class CachingSessionStore extends ForwardingSessionStore {
         return channel.isPresent();
     }
 
+    /**
+     * Returns how many sessions are held now, an estimate.
+     *
+     * @return the number of cached sessions
+     */
+    public long cachedSessions() {
+        return entries.size();
+    }
+
     @Override
     public Optional<SessionRecord> findByTokenHash(TokenHash tokenHash) {
         Instant now = now();
-        Cached seen = byToken.getIfPresent(tokenHash);
-        if (seen != null && seen.usableAt(now, latency)) {
+        CachedSession seen = entries.get(tokenHash);
+        if (seen != null && seen.usableAt(now, latency, vouch)) {
             return Optional.of(seen.record());
         }
-        // Under the entry's lock: a concurrent end's invalidate waits for this load, and concurrent misses share it.
-        Cached fresh = byToken.asMap().compute(tokenHash, (hash, current) ->
-                current != null && current != seen && current.usableAt(now, latency) ? current : load(hash, now));
-        return Optional.ofNullable(fresh).map(Cached::record);
+        // Under the entry's lock: a concurrent end's drop waits for this load, and concurrent misses share it.
+        CachedSession fresh = entries.compute(tokenHash, (hash, current) ->
+                current != null && current != seen && current.usableAt(now, latency, vouch)
+                        ? current : load(hash, now));
+        return Optional.ofNullable(fresh).map(CachedSession::record);
     }
 
-    private Cached load(TokenHash hash, Instant now) {
+    private CachedSession load(TokenHash hash, Instant now) {
+        long epoch = vouch.epoch();
+        long heardBefore = announcementsHeard.get();
         Optional<SessionRecord> found = delegate.findByTokenHash(hash);
-        found.ifPresent(session -> tokenOf.put(session.id(), hash));
-        return found.map(session -> new Cached(session, now)).orElse(null);
+        if (found.isEmpty()) {
+            return null;
+        }
+        // Indexed before the check: an announcement counted after the check then finds the entry, and drops it
+        // as soon as this load's lock is released.
+        entries.index(found.get().id(), hash);
+        boolean overlapped = announcementsHeard.get() != heardBefore;
+        return new CachedSession(entries.compact(found.get(), hash), now, overlapped ? ChannelVouch.NONE : epoch);
     }
 
     @Override
     public CreateResult create(SessionRecord session, SessionLimit limit, Instant now) {
         CreateResult result = delegate.create(session, limit, now);
-        forget(result.ended(), true);
+        forget(result.ended());
         // Not cached here: another login's limit eviction may end this session and drop its entry before this
         // thread could put it in; only loads, serialised with drops, may fill the cache.
         return result;
@@ -137,17 +167,14 @@ public final class CachingSessionStore extends ForwardingSessionStore {
     /**
      * Passes the activity on and records it in the cached copy whatever the store answered: the copy then shows
      * the activity so the next requests do not ask to write it again, and if the store refused because the
-     * session ended, the copy is dropped by that end or within the latency anyway.
+     * session ended, that end drops the copy (announced, or within the latency).
      */
     @Override
     public int recordActivity(List<ActivityUpdate> updates) {
         int written = delegate.recordActivity(updates);
         for (ActivityUpdate update : updates) {
-            TokenHash hash = tokenOf.getIfPresent(update.id());
-            if (hash != null) {
-                byToken.asMap().computeIfPresent(hash,
-                        (key, cached) -> cached.withActivity(update.id(), update.at(), update.idleExpiresAt()));
-            }
+            entries.update(update.id(), cached -> cached.withActivity(update.id(), update.at(),
+                    update.idleExpiresAt()));
         }
         return written;
     }
@@ -155,7 +182,7 @@ public final class CachingSessionStore extends ForwardingSessionStore {
     @Override
     public Optional<SessionRecord> end(SessionId id, EndReason reason, Instant now) {
         Optional<SessionRecord> ended = delegate.end(id, reason, now);
-        forget(ended.stream().toList(), true);
+        forget(ended.stream().toList());
         return ended;
     }
 
@@ -163,7 +190,7 @@ public final class CachingSessionStore extends ForwardingSessionStore {
     public List<SessionRecord> endAllOfUser(String userId, Optional<SessionId> except, EndReason reason,
             Instant now) {
         List<SessionRecord> ended = delegate.endAllOfUser(userId, except, reason, now);
-        forget(ended, true);
+        forget(ended);
         return ended;
     }
 
@@ -171,15 +198,14 @@ public final class CachingSessionStore extends ForwardingSessionStore {
     public Optional<SessionRecord> replace(SessionId old, SessionRecord replacement, EndReason reason,
             Instant now) {
         Optional<SessionRecord> ended = delegate.replace(old, replacement, reason, now);
-        forget(ended.stream().toList(), true);
+        forget(ended.stream().toList());
         return ended;
     }
 
-    /** Expired sessions are not announced: every node sees their deadlines in the cached record itself. */
     @Override
     public List<SessionRecord> endExpired(Instant now, int limit) {
         List<SessionRecord> ended = delegate.endExpired(now, limit);
-        forget(ended, false);
+        forget(ended);
         return ended;
     }
 
@@ -188,58 +214,42 @@ public final class CachingSessionStore extends ForwardingSessionStore {
         try {
             channel.ifPresent(EndedSessionsChannel::close);
         } finally {
-            byToken.invalidateAll();
+            entries.dropAll();
             delegate.close();
         }
     }
 
-    private void forget(List<SessionRecord> ended, boolean announce) {
-        if (ended.isEmpty()) {
-            return;
-        }
-        ended.forEach(session -> byToken.invalidate(session.tokenHash()));
-        if (announce) {
-            channel.ifPresent(c -> c.publish(ended.stream().map(SessionRecord::id).toList()));
-        }
+    private void forget(List<SessionRecord> ended) {
+        ended.forEach(session -> entries.drop(session.tokenHash()));
     }
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** Drops what other nodes announce. */
+    /** Drops what other nodes announce, and tracks what the channel vouches for. */
     private final class Announcements implements EndedSessionsChannel.Listener {
+        private static final System.Logger LOG = System.getLogger(CachingSessionStore.class.getName());
+
         @Override
         public void ended(Collection<SessionId> ended) {
-            for (SessionId id : ended) {
-                TokenHash hash = tokenOf.getIfPresent(id);
-                if (hash != null) {
-                    byToken.invalidate(hash);
-                }
-            }
+            // Counted first: a load that read the row before this end and indexes its entry after the lookup
+            // below sees the count move and is not vouched for.
+            announcementsHeard.incrementAndGet();
+            ended.forEach(entries::drop);
         }
 
         @Override
         public void missedSome() {
-            LOG.log(System.Logger.Level.DEBUG, "Dropping the whole validation cache: announcements may have been missed");
-            byToken.invalidateAll();
-        }
-    }
-
-    /** A session as the store returned it (plus activity recorded here since), and when it was read. */
-    private record Cached(SessionRecord record, Instant loadedAt) {
-
-        /** Young enough by the injected clock, and not looking expired (which only the store may confirm). */
-        boolean usableAt(Instant now, Duration latency) {
-            boolean young = !now.isBefore(loadedAt) && now.isBefore(loadedAt.plus(latency));
-            return young && !(record.isActive() && record.isExpiredAt(now));
+            LOG.log(System.Logger.Level.DEBUG, "Dropping the whole validation cache: announcements may have been "
+                    + "missed");
+            vouch.restart();
+            entries.dropAll();
         }
 
-        Cached withActivity(SessionId id, Instant at, Instant idleExpiresAt) {
-            if (!record.id().equals(id) || !record.isActive() || !at.isAfter(record.lastAccessedAt())) {
-                return this;
-            }
-            return new Cached(record.withActivity(at, idleExpiresAt), loadedAt);
+        @Override
+        public void caughtUp(Instant sentAt) {
+            vouch.confirmed(sentAt);
         }
     }
 }

@@ -4,15 +4,18 @@ import static dev.sessionkit.store.jpa.SessionRows.utc;
 
 import dev.sessionkit.store.ActivityUpdate;
 import jakarta.persistence.PersistenceException;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 
 /**
- * Writes many sessions' activity as one JDBC batch of the conditional update {@link SessionSql#RECORD_ACTIVITY}:
- * one round trip for the lot instead of one per session. JPQL bulk updates cannot be batched, hence plain JDBC on
+ * Writes many sessions' activity in one round trip: on PostgreSQL one statement from arrays
+ * ({@link SessionSql#RECORD_ACTIVITY_ARRAYS}), elsewhere one JDBC batch of the conditional update
+ * {@link SessionSql#RECORD_ACTIVITY}. JPQL bulk updates cannot be batched, hence plain JDBC on
  * the transaction's own connection.
  */
 final class ActivityBatch {
@@ -21,7 +24,31 @@ final class ActivityBatch {
     }
 
     /** Runs the batch on a connection inside the caller's transaction and returns how many rows it updated. */
-    static int write(Connection connection, List<ActivityUpdate> updates) {
+    static int write(Connection connection, SqlDialect dialect, List<ActivityUpdate> updates) {
+        return dialect.updatesFromArrays() ? writeAsArrays(connection, updates) : writeAsBatch(connection, updates);
+    }
+
+    /** One statement for the lot, from arrays, on databases that have them. */
+    private static int writeAsArrays(Connection connection, List<ActivityUpdate> updates) {
+        try (PreparedStatement statement = connection.prepareStatement(SessionSql.RECORD_ACTIVITY_ARRAYS)) {
+            statement.setQueryTimeout((int) JpaSessionStores.STATEMENT_TIMEOUT.toSeconds());
+            statement.setArray(1, connection.createArrayOf("varchar",
+                    updates.stream().map(u -> u.id().value()).toArray()));
+            statement.setArray(2, instants(connection, updates.stream().map(ActivityUpdate::at).toList()));
+            statement.setArray(3, instants(connection, updates.stream().map(ActivityUpdate::idleExpiresAt).toList()));
+            statement.setArray(4, instants(connection, updates.stream().map(ActivityUpdate::staleBefore).toList()));
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException("Activity update failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** ISO-8601 text with its zone, which PostgreSQL reads exactly as a timestamptz (to the microsecond). */
+    private static Array instants(Connection connection, List<Instant> instants) throws SQLException {
+        return connection.createArrayOf("varchar", instants.stream().map(Instant::toString).toArray());
+    }
+
+    private static int writeAsBatch(Connection connection, List<ActivityUpdate> updates) {
         try (PreparedStatement statement = connection.prepareStatement(SessionSql.RECORD_ACTIVITY)) {
             statement.setQueryTimeout((int) JpaSessionStores.STATEMENT_TIMEOUT.toSeconds());
             for (ActivityUpdate update : updates) {

@@ -53,6 +53,7 @@ public final class JpaSessionStore implements SessionStore, SessionReports, Leas
     private final SessionListings listings;
     private final JpaLeases leases;
     private final Optional<ConnectionFactory> listenConnections;
+    private final EndAnnouncements announcements;
 
     /** Rows per activity batch; one transaction each. */
     private static final int TOUCH_BATCH_SIZE = 500;
@@ -77,6 +78,7 @@ public final class JpaSessionStore implements SessionStore, SessionReports, Leas
         this.reports = new SqlReports(tx, dialect);
         this.listings = new SessionListings(tx);
         this.leases = new JpaLeases(tx, dialect);
+        this.announcements = new EndAnnouncements(dialect);
     }
 
     @Override
@@ -100,7 +102,8 @@ public final class JpaSessionStore implements SessionStore, SessionReports, Leas
             if (em.find(UserLockEntity.class, session.userId(), LockModeType.PESSIMISTIC_WRITE) == null) {
                 return Optional.<CreateResult>empty();
             }
-            return Optional.of(insert(em, session, makeRoom(em, session.userId(), limit, now)));
+            return Optional.of(insert(em, session,
+                    announcements.announce(em, makeRoom(em, session.userId(), limit, now))));
         });
     }
 
@@ -132,7 +135,7 @@ public final class JpaSessionStore implements SessionStore, SessionReports, Leas
         for (int from = 0; from < updates.size(); from += TOUCH_BATCH_SIZE) {
             List<ActivityUpdate> chunk = updates.subList(from, Math.min(updates.size(), from + TOUCH_BATCH_SIZE));
             written += tx.write("record the activity of " + chunk.size() + " sessions",
-                    em -> ActivityBatch.write(em.unwrap(Connection.class), chunk));
+                    em -> ActivityBatch.write(em.unwrap(Connection.class), dialect, chunk));
         }
         return written;
     }
@@ -140,7 +143,7 @@ public final class JpaSessionStore implements SessionStore, SessionReports, Leas
     @Override
     public Optional<SessionRecord> end(SessionId id, EndReason reason, Instant now) {
         return tx.write("end a session", em -> SessionEnds.endIfActive(em, id, reason, now)
-                ? Optional.of(SessionRows.toRecord(em.find(SessionEntity.class, id.value())))
+                ? announced(em, SessionRows.toRecord(em.find(SessionEntity.class, id.value())))
                 : Optional.<SessionRecord>empty());
     }
 
@@ -148,7 +151,8 @@ public final class JpaSessionStore implements SessionStore, SessionReports, Leas
     public List<SessionRecord> endAllOfUser(String userId, Optional<SessionId> except, EndReason reason,
             Instant now) {
         return tx.write("end a user's sessions",
-                em -> SessionEnds.endLocked(em, SessionEnds.lockActiveOf(em, userId, except), reason, now));
+                em -> announcements.announce(em,
+                        SessionEnds.endLocked(em, SessionEnds.lockActiveOf(em, userId, except), reason, now)));
     }
 
     @Override
@@ -159,31 +163,15 @@ public final class JpaSessionStore implements SessionStore, SessionReports, Leas
                 return Optional.<SessionRecord>empty();
             }
             em.persist(SessionRows.toEntity(replacement));
-            return Optional.of(SessionRows.toRecord(em.find(SessionEntity.class, old.value())));
+            return announced(em, SessionRows.toRecord(em.find(SessionEntity.class, old.value())));
         });
     }
 
     @Override
     public List<SessionRecord> endExpired(Instant now, int limit) {
-        return tx.write("end expired sessions", em -> {
-            List<?> ids = em.createNativeQuery(dialect.lockExpiredBatch())
-                    .setParameter(1, utc(now))
-                    .setParameter(2, utc(now))
-                    .setParameter(3, limit)
-                    .getResultList();
-            if (ids.isEmpty()) {
-                return List.<SessionRecord>of();
-            }
-            List<SessionRecord> expired = em.createQuery(SessionSql.FIND_BY_IDS, SessionEntity.class)
-                    .setParameter("ids", ids)
-                    .getResultList().stream().map(SessionRows::toRecord).toList();
-            List<SessionRecord> ended = new ArrayList<>();
-            for (EndReason expiry : List.of(EndReason.EXPIRED_ABSOLUTE, EndReason.EXPIRED_IDLE)) {
-                ended.addAll(SessionEnds.endLocked(em, expired.stream()
-                        .filter(s -> s.expiryAt(now).filter(expiry::equals).isPresent()).toList(), expiry, now));
-            }
-            return ended;
-        });
+        // Announced too: a node's cached copy may carry an idle deadline its own activity moved on.
+        return tx.write("end expired sessions",
+                em -> announcements.announce(em, SessionEnds.endExpiredBatch(em, dialect, now, limit)));
     }
 
     @Override
@@ -258,12 +246,7 @@ public final class JpaSessionStore implements SessionStore, SessionReports, Leas
         if (!dialect.hasNotifyChannel()) {
             return Optional.empty();
         }
-        return listenConnections.map(connections -> new PostgresEndedSessionsChannel(connections,
-                payload -> tx.write("announce ended sessions", em -> em
-                        .createNativeQuery(SessionSql.NOTIFY)
-                        .setParameter(1, SessionSql.CHANNEL)
-                        .setParameter(2, payload)
-                        .getResultList())));
+        return listenConnections.map(PostgresEndedSessionsChannel::new);
     }
 
     @Override
@@ -286,6 +269,10 @@ public final class JpaSessionStore implements SessionStore, SessionReports, Leas
             ended.addAll(SessionEnds.endLocked(em, ends.sessions(), ends.reason(), now));
         }
         return ended;
+    }
+
+    private Optional<SessionRecord> announced(EntityManager em, SessionRecord ended) {
+        return Optional.of(announcements.announce(em, List.of(ended)).get(0));
     }
 
     private boolean seenBefore(EntityManager em, String userId, TokenHash browserIdHash) {

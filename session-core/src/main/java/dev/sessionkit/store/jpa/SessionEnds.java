@@ -9,6 +9,7 @@ import dev.sessionkit.session.SessionRecord;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,5 +69,26 @@ final class SessionEnds {
                 .setParameter("now", utc(now))
                 .setParameter("reason", reason.wireName())
                 .getResultList().stream().map(SessionRows::toRecord).toList();
+    }
+
+    /** Locks a batch of expired active sessions (skipping rows others hold) and ends each with its expiry. */
+    static List<SessionRecord> endExpiredBatch(EntityManager em, SqlDialect dialect, Instant now, int limit) {
+        List<?> ids = em.createNativeQuery(dialect.lockExpiredBatch())
+                .setParameter(1, utc(now))
+                .setParameter(2, utc(now))
+                .setParameter(3, limit)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<SessionRecord> expired = em.createQuery(SessionSql.FIND_BY_IDS, SessionEntity.class)
+                .setParameter("ids", ids)
+                .getResultList().stream().map(SessionRows::toRecord).toList();
+        List<SessionRecord> ended = new ArrayList<>();
+        for (EndReason expiry : List.of(EndReason.EXPIRED_ABSOLUTE, EndReason.EXPIRED_IDLE)) {
+            ended.addAll(endLocked(em, expired.stream()
+                    .filter(s -> s.expiryAt(now).filter(expiry::equals).isPresent()).toList(), expiry, now));
+        }
+        return ended;
     }
 }

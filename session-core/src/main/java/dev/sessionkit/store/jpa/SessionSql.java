@@ -38,6 +38,18 @@ final class SessionSql {
     static final String RECORD_ACTIVITY = "UPDATE sessionkit_session SET last_accessed_at = ?, idle_expires_at = ? "
             + "WHERE id = ? AND status = " + ACTIVE + " AND last_accessed_at <= ? AND last_accessed_at < ?";
 
+    /**
+     * Native, PostgreSQL: {@link #RECORD_ACTIVITY} for many sessions in one statement, from four parallel arrays
+     * (ids, last accesses, idle deadlines, stale-befores, timestamps as ISO-8601 text). One statement instead of one
+     * per session matters at scale: with 10^5 active sessions a node writes a few thousand touches a second.
+     */
+    static final String RECORD_ACTIVITY_ARRAYS = "UPDATE sessionkit_session s "
+            + "SET last_accessed_at = u.at, idle_expires_at = u.idle "
+            + "FROM (SELECT unnest(?::varchar[]) AS id, unnest(?::timestamptz[]) AS at, "
+            + "unnest(?::timestamptz[]) AS idle, unnest(?::timestamptz[]) AS stale) u "
+            + "WHERE s.id = u.id AND s.status = " + ACTIVE + " AND s.last_accessed_at <= u.stale "
+            + "AND s.last_accessed_at < u.at";
+
     // ---- ending -------------------------------------------------------------------------------------------
 
     /** The one statement that ends a single session: it never touches an ended one. */

@@ -117,6 +117,11 @@ enum SqlDialect {
         return hasNotifyChannel;
     }
 
+    /** {@return whether one UPDATE can take many sessions' activity from arrays (PostgreSQL's unnest)} */
+    boolean updatesFromArrays() {
+        return this == POSTGRESQL;
+    }
+
     /** Native SQL taking the user id as ?1; inserts the user's lock row unless it exists, never fails on it. */
     String insertUserLockIfAbsent() {
         return insertUserLockIfAbsent;

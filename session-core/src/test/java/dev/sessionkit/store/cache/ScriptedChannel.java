@@ -1,26 +1,20 @@
 package dev.sessionkit.store.cache;
 
-import dev.sessionkit.session.SessionId;
 import dev.sessionkit.store.EndedSessionsChannel;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
+import java.time.Clock;
+import java.time.Duration;
 
-/** A channel the test drives by hand: it records what is published and delivers what the test says. */
+/** A channel the test drives by hand: it delivers announcements, heartbeats and losses when the test says. */
 final class ScriptedChannel implements EndedSessionsChannel {
 
-    final List<SessionId> published = new ArrayList<>();
     Listener listener;
+    Duration beatEvery;
     boolean closed;
 
     @Override
-    public void publish(Collection<SessionId> ended) {
-        published.addAll(ended);
-    }
-
-    @Override
-    public void listen(Listener listener) {
+    public void listen(Listener listener, Clock clock, Duration beatEvery) {
         this.listener = listener;
+        this.beatEvery = beatEvery;
     }
 
     @Override
