@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The OWASP ASVS 4.0.3 V3 requirements that need an application's own password change, proved on the demo's
- * ({@code POST /app/password}) over real HTTP; the rest of V3 is in {@code AsvsV3ConformanceIT} (session-jaxrs), and
- * {@code SECURITY.md} maps every requirement to its test.
+ * ({@code POST /app/password}) over real HTTP; the rest of V3 is in {@code AsvsV3ConformanceIT} (the API alone),
+ * and {@code SECURITY.md} maps every requirement to its test.
  */
 class AsvsV3DemoIT {
 

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 /**
  * OWASP ASVS 4.0.3 chapter V3 (Session Management): one test per requirement that applies to Sessionkit, named by
  * the requirement's ID. {@code SECURITY.md} lists every V3 requirement with the test that proves it or the reason it
- * does not apply; V3.3.3 and V3.7.1 are proved on the demo app by {@code AsvsV3DemoIT} in the examples module.
+ * does not apply; V3.3.3 and V3.7.1 are proved on the demo app by {@code AsvsV3DemoIT}, next to this suite.
  *
  * <p>Every test goes over real HTTP to Jetty 12 running the Sessionkit filter, the REST API at {@code /api} and the
  * test app's login servlets, on a fresh H2 database, with default settings unless the test says otherwise. Time is a

@@ -249,7 +249,7 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * A path the build hands over as a system property (see examples/pom.xml, Failsafe): skipped when run
+     * A path the build hands over as a system property (see integration-tests/pom.xml, Failsafe): skipped when run
      * without the build (e.g. from an IDE) outside CI, a failure when the file is missing.
      *
      * @param property the system property
@@ -259,7 +259,7 @@ public final class ServerProcess implements AutoCloseable {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {
             skipOrFailOnCi("system property " + property + " is not set: run this IT through Maven "
-                    + "(mvn verify -pl examples), which downloads the servers and sets it");
+                    + "(mvn verify -pl integration-tests -am), which downloads the servers and sets it");
         }
         Path path = Path.of(value);
         if (!Files.exists(path)) {
