@@ -91,7 +91,7 @@ public final class CachingSessionStore extends ForwardingSessionStore {
             throw new IllegalArgumentException("the cache needs at least one byte, was " + maxBytes);
         }
         this.channel = Objects.requireNonNull(channel, "channel");
-        this.entries = new ValidationEntries(maxBytes, latency, channel.isPresent(), clock);
+        this.entries = new ValidationEntries(maxBytes);
         channel.ifPresent(c -> c.listen(new Announcements(), clock, beatInterval(latency)));
     }
 
@@ -137,7 +137,7 @@ public final class CachingSessionStore extends ForwardingSessionStore {
         // Under the entry's lock: a concurrent end's drop waits for this load, and concurrent misses share it.
         CachedSession fresh = entries.compute(tokenHash, (hash, current) ->
                 current != null && current != seen && current.usableAt(now, latency, vouch)
-                        ? current : load(hash, now));
+                        ? current : load(hash, now), cached -> !cached.usableAt(now, latency, vouch));
         return Optional.ofNullable(fresh).map(CachedSession::record);
     }
 
@@ -173,8 +173,7 @@ public final class CachingSessionStore extends ForwardingSessionStore {
     public int recordActivity(List<ActivityUpdate> updates) {
         int written = delegate.recordActivity(updates);
         for (ActivityUpdate update : updates) {
-            entries.update(update.id(), cached -> cached.withActivity(update.id(), update.at(),
-                    update.idleExpiresAt()));
+            entries.touch(update.id(), update.at(), update.idleExpiresAt());
         }
         return written;
     }
