@@ -3,9 +3,15 @@
 #
 # Starts the demo app (examples/target/sessionkit-demo.jar) once per run in one of three modes and drives it
 # with wrk, alternating the modes round by round:
-#   none  - GET /ping      (excluded from the filter: no session handling; the baseline), demo on H2
+#   none  - GET /ping      (excluded from the filter: no session handling; the baseline), demo on H2; with
+#           spread modes in the run it sends their cookies too, so the client does the same work
 #   h2    - GET /app/ping  with a valid `sid` cookie, sessions in embedded H2
 #   pg    - GET /app/ping  with a valid `sid` cookie, sessions in a private PostgreSQL started by this script
+#   spread - GET /app/ping on PostgreSQL with the load spread over N active sessions (each size of -n is a mode
+#           of its own, named sN): the sessions are seeded by SQL once per size (not logged in one by one), each
+#           request carries the next of their cookies in a scrambled order, every session is visited once before
+#           the warm-up, and the seeded last accesses are spread over one touch interval, so activity comes due
+#           at the steady rate of a busy site
 # Prints req/s, p50, p99 (medians over the rounds), the ratio to the `none` median, and for PostgreSQL the SQL
 # statements the server executed per request (pg_stat_statements when the contrib is installed, plus committed
 # transactions per request from pg_stat_database).
@@ -17,35 +23,51 @@
 #   /usr/lib/postgresql/*/bin or PATH. Run as root (PostgreSQL then runs as the `postgres` user) or as a normal user.
 #
 # Usage: benchmarks/http/run.sh [-r ROUNDS] [-d SECONDS] [-w WARMUP_SECONDS] [-c CONNECTIONS] [-t THREADS]
-#                               [-m MODES] [-o OUTPUT_DIR]
+#                               [-m MODES] [-n SIZES] [-o OUTPUT_DIR]
 #   -r  rounds, each runs every mode once                      (default 3)
 #   -d  measured wrk duration per run, seconds                 (default 15)
 #   -w  warm-up wrk duration per run (same URL), seconds       (default 10)
 #   -c  wrk connections                                        (default 32)
 #   -t  wrk threads                                            (default 2)
 #   -m  comma list of modes, in order within a round           (default none,h2,pg)
+#   -n  comma list of active-session counts for mode spread    (default 10000,100000,1000000)
 #   -o  also keep raw wrk output and the per-run table here    (default: a temp dir, deleted at the end)
 # Environment: DEMO_JAR (default <repo>/examples/target/sessionkit-demo.jar), JAVA (default java),
-#   JAVA_OPTS (default "-Xms512m -Xmx512m"), PG_BIN (directory with initdb/pg_ctl/psql).
+#   JAVA_OPTS (default "-Xms512m -Xmx512m"), PG_BIN (directory with initdb/pg_ctl/psql), and any SESSIONKIT_*
+#   setting, passed on to the demo (e.g. SESSIONKIT_VALIDATION_CACHE_SIZE=1GB with JAVA_OPTS=-Xmx2g).
 # Everything listens on 127.0.0.1 only (the demo binds all interfaces; wrk and curl use 127.0.0.1); every
 # process started here is stopped on exit, also on Ctrl+C.
 set -euo pipefail
 
-ROUNDS=3 DURATION=15 WARMUP=10 CONNS=32 THREADS=2 MODES=none,h2,pg OUT=
-while getopts "r:d:w:c:t:m:o:h" opt; do
+ROUNDS=3 DURATION=15 WARMUP=10 CONNS=32 THREADS=2 MODES=none,h2,pg SIZES=10000,100000,1000000 OUT=
+while getopts "r:d:w:c:t:m:n:o:h" opt; do
     case "$opt" in
         r) ROUNDS=$OPTARG ;; d) DURATION=$OPTARG ;; w) WARMUP=$OPTARG ;; c) CONNS=$OPTARG ;;
-        t) THREADS=$OPTARG ;; m) MODES=$OPTARG ;; o) OUT=$OPTARG ;;
-        h) sed -n '2,31p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        t) THREADS=$OPTARG ;; m) MODES=$OPTARG ;; n) SIZES=$OPTARG ;; o) OUT=$OPTARG ;;
+        h) sed -n '2,40p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "see $0 -h" >&2; exit 2 ;;
     esac
 done
 for n in "$ROUNDS" "$DURATION" "$WARMUP" "$CONNS" "$THREADS"; do
     [[ $n =~ ^[0-9]+$ ]] || { echo "not a whole number: $n" >&2; exit 2; }
 done
-IFS=, read -r -a MODE_LIST <<< "$MODES"
+IFS=, read -r -a GIVEN_MODES <<< "$MODES"
+IFS=, read -r -a SIZE_LIST <<< "$SIZES"
+MODE_LIST=()
+for m in "${GIVEN_MODES[@]}"; do
+    case "$m" in
+        none | h2 | pg) MODE_LIST+=("$m") ;;
+        spread) for n in "${SIZE_LIST[@]}"; do
+                    [[ $n =~ ^[0-9]+$ && $n -gt 0 ]] || { echo "not a session count: $n" >&2; exit 2; }
+                    MODE_LIST+=("s$n")
+                done ;;
+        *) echo "unknown mode: $m (none, h2, pg, spread)" >&2; exit 2 ;;
+    esac
+done
+MODES=$(IFS=,; echo "${MODE_LIST[*]}")
+LARGEST_SPREAD=0
 for m in "${MODE_LIST[@]}"; do
-    [[ $m == none || $m == h2 || $m == pg ]] || { echo "unknown mode: $m (none, h2, pg)" >&2; exit 2; }
+    [[ $m == s* ]] && (( ${m#s} > LARGEST_SPREAD )) && LARGEST_SPREAD=${m#s}
 done
 
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
@@ -64,7 +86,7 @@ if [[ ! -f $DEMO_JAR ]]; then
     exit 3
 fi
 needs_pg=false
-for m in "${MODE_LIST[@]}"; do [[ $m == pg ]] && needs_pg=true; done
+for m in "${MODE_LIST[@]}"; do [[ $m == pg || $m == s* ]] && needs_pg=true; done
 if $needs_pg; then
     if [[ -z ${PG_BIN:-} ]]; then
         if command -v pg_config >/dev/null && [[ -x $(pg_config --bindir)/initdb ]]; then
@@ -132,23 +154,23 @@ fi
 # Statements (pg_stat_statements; `reset` zeroes them first, a file argument gets the top statements) and
 # committed+rolled-back transactions (pg_stat_database; approximate: PostgreSQL flushes backend statistics lazily,
 # up to ~10 s late for idle pooled connections) in database `sessionkit`, read from database `postgres`.
-pg_counters() {
-    local stmts=NA
+pg_counters() { # reset|- [top-statements-file] [database]
+    local stmts=NA db=${3:-sessionkit}
     if $PGSS && [[ ${1:-} == reset ]]; then
         psql_pg -d postgres -c "SELECT pg_stat_statements_reset()" >/dev/null
     fi
     if $PGSS && [[ -n ${2:-} ]]; then # what ran, most frequent first
         psql_pg -d postgres -F $'\t' -c "SELECT calls, left(regexp_replace(query, '\s+', ' ', 'g'), 160)
-                 FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'sessionkit')
+                 FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = '$db')
                  ORDER BY calls DESC LIMIT 10" >"$2"
     fi
     if $PGSS; then
         stmts=$(psql_pg -d postgres -c "SELECT coalesce(sum(calls),0) FROM pg_stat_statements
-                 WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'sessionkit')")
+                 WHERE dbid = (SELECT oid FROM pg_database WHERE datname = '$db')")
     fi
     local xacts
     xacts=$(psql_pg -d postgres -c "SELECT pg_stat_clear_snapshot(); SELECT xact_commit + xact_rollback
-             FROM pg_stat_database WHERE datname = 'sessionkit'" | tail -n1)
+             FROM pg_stat_database WHERE datname = '$db'" | tail -n1)
     echo "$stmts $xacts"
 }
 
@@ -158,14 +180,75 @@ to_ms() { # wrk latency (e.g. 812.00us, 1.52ms, 1.01s, 2.00m) -> milliseconds
         if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000;
         printf "%.3f", n }'
 }
+# --- spread: N seeded sessions, cookies in a scrambled order -------------------------------------------------
+# Token i is "bench" + i as 38 digits (43 token characters); the store keeps its SHA-256 like any other.
+cat >"$WORK/spread.lua" <<'LUA'
+local n = tonumber(os.getenv("SPREAD_N"))
+local threads = tonumber(os.getenv("SPREAD_THREADS"))
+local quota = tonumber(os.getenv("SPREAD_QUOTA") or "0")
+local stride = 1000003 -- a prime: idx + k * stride (mod n) visits every session once per n requests
+local made = 0
+function setup(thread)
+    thread:set("slot", made)
+    made = made + 1
+end
+function init(args)
+    idx = (math.floor(n / threads) * slot * stride) % n
+    answered = 0
+end
+function request()
+    idx = (idx + stride) % n
+    return wrk.format("GET", nil, { ["Cookie"] = string.format("sid=bench%038d", idx) })
+end
+if quota > 0 then
+    function response(status, headers, body)
+        answered = answered + 1
+        if answered == quota then
+            -- wrk itself runs for its whole -d; the script stops it once every thread has said so here.
+            local f = io.open(os.getenv("SPREAD_DONE"), "a"); f:write("done\n"); f:close()
+            wrk.thread:stop()
+        end
+    end
+end
+LUA
+SEEDED=" "
+seed_spread() { # N: database sessionkit_sN holding N active sessions, made once per run of this script
+    local n=$1 db=sessionkit_s$1 t0
+    [[ $SEEDED == *" $db "* ]] && return
+    t0=$(date +%s)
+    psql_pg -d postgres -c "CREATE DATABASE $db"
+    unzip -p "$DEMO_JAR" dev/sessionkit/store/jpa/schema-postgresql.sql | psql_pg -d "$db" >/dev/null
+    # Last accesses spread over the past touch interval (60 s), so touches come due at the steady rate.
+    psql_pg -d "$db" -c "INSERT INTO sessionkit_session (id, token_hash, user_id, username, roles, created_at,
+            last_accessed_at, idle_expires_at, absolute_expires_at, status, ip_address, user_agent, device_type,
+            browser, os)
+        SELECT 'bench' || lpad(i::text, 17, '0'),
+               encode(sha256(convert_to('bench' || lpad(i::text, 38, '0'), 'UTF8')), 'hex'),
+               'user-' || (i % ($n / 2 + 1)), 'user-' || (i % ($n / 2 + 1)) || '@example.com', 'user',
+               now() - interval '1 hour', now() - random() * interval '60 seconds',
+               now() + interval '30 minutes', now() + interval '20 hours', 'active',
+               '203.0.' || (i / 256 % 256) || '.' || (i % 256),
+               'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+               'desktop', 'Chrome 131', 'Windows 10'
+        FROM generate_series(0, $n - 1) AS i"
+    psql_pg -d "$db" -c "VACUUM ANALYZE sessionkit_session"
+    SEEDED+="$db "
+    echo "  seeded $n active sessions in $db in $(( $(date +%s) - t0 )) s"
+}
+
 run_one() { # mode round
     local mode=$1 round=$2 port url cookie_hdr=() password log="$WORK/logs/r$2-$1"
     port=$(free_port)
     password="bench-$RANDOM-$RANDOM-$RANDOM"
     mkdir -p "$WORK/$mode-cwd" "$WORK/$mode-users"
     local env=(SESSIONKIT_PORT="$port" SESSIONKIT_DEMO_PASSWORD="$password" SESSIONKIT_DEMO_DATA="$WORK/$mode-users")
-    if [[ $mode == pg ]]; then
-        env+=(SESSIONKIT_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/sessionkit" SESSIONKIT_JDBC_USER=bench
+    local db=sessionkit spread=0
+    if [[ $mode == s* ]]; then
+        spread=${mode#s} db=sessionkit_s${mode#s}
+        seed_spread "$spread"
+    fi
+    if [[ $mode == pg || $mode == s* ]]; then
+        env+=(SESSIONKIT_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$db" SESSIONKIT_JDBC_USER=bench
               SESSIONKIT_JDBC_PASSWORD=bench)
     else
         env+=(SESSIONKIT_JDBC_URL="jdbc:h2:file:$WORK/$mode-h2/sessionkit" SESSIONKIT_JDBC_USER=sa SESSIONKIT_JDBC_PASSWORD=)
@@ -180,8 +263,29 @@ run_one() { # mode round
         [[ $i == 120 ]] && { echo "demo ($mode) did not answer /ping within 60 s" >&2; exit 4; }
         sleep 0.5
     done
+    local wrk_args=()
     if [[ $mode == none ]]; then
         url="$base/ping"
+        if ((LARGEST_SPREAD > 0)); then
+            # The same client work as the spread modes (a cookie made per request by the script), which on a
+            # shared machine takes CPU from the server too; /ping ignores cookies.
+            spread=$LARGEST_SPREAD wrk_args=(-s "$WORK/spread.lua")
+        fi
+    elif ((spread > 0)); then
+        url="$base/app/ping"
+        [[ $(curl -s -m 5 -H "Cookie: sid=bench$(printf '%038d' $((spread - 1)))" "$url") == pong ]] \
+            || { echo "a seeded session is refused ($mode); see $log.demo.log" >&2; exit 4; }
+        wrk_args=(-s "$WORK/spread.lua")
+        # Every session once, so the warm-up and the measured run see a node that has met them all.
+        local done_file="$log.firstpass.done" first_pass t0
+        : >"$done_file"; t0=$(date +%s)
+        SPREAD_N=$spread SPREAD_THREADS=$THREADS SPREAD_QUOTA=$(( (spread + THREADS - 1) / THREADS )) \
+            SPREAD_DONE=$done_file wrk -t"$THREADS" -c"$CONNS" -d3600s --timeout 10s "${wrk_args[@]}" "$url" \
+            >"$log.firstpass.txt" 2>&1 &
+        first_pass=$!
+        while kill -0 "$first_pass" 2>/dev/null && (( $(wc -l <"$done_file") < THREADS )); do sleep 0.2; done
+        kill -INT "$first_pass" 2>/dev/null; wait "$first_pass" 2>/dev/null || true
+        echo "  round $round $mode: first pass over all $spread sessions took $(( $(date +%s) - t0 )) s"
     else
         url="$base/app/ping"
         curl -s -m 10 -o /dev/null -c "$log.cookies" --data-urlencode username=alice \
@@ -196,12 +300,16 @@ run_one() { # mode round
             || { echo "session check not effective ($mode): without cookie HTTP $without" >&2; exit 4; }
     fi
     if ((WARMUP > 0)); then
-        wrk -t"$THREADS" -c"$CONNS" -d"${WARMUP}s" "${cookie_hdr[@]}" "$url" >"$log.warmup.txt" 2>&1
+        SPREAD_N=$spread SPREAD_THREADS=$THREADS \
+            wrk -t"$THREADS" -c"$CONNS" -d"${WARMUP}s" "${cookie_hdr[@]}" "${wrk_args[@]}" "$url" >"$log.warmup.txt" 2>&1
     fi
-    local before=("NA" "NA") after=("NA" "NA")
-    [[ $mode == pg ]] && read -r -a before <<< "$(pg_counters reset)"
-    wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --timeout 10s --latency "${cookie_hdr[@]}" "$url" >"$log.wrk.txt" 2>&1
-    [[ $mode == pg ]] && read -r -a after <<< "$(pg_counters - "$log.statements.txt")"
+    local before=("NA" "NA") after=("NA" "NA") counted=false
+    [[ $mode == pg || $mode == s* ]] && counted=true
+    $counted && read -r -a before <<< "$(pg_counters reset "" "$db")"
+    SPREAD_N=$spread SPREAD_THREADS=$THREADS \
+        wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --timeout 10s --latency "${cookie_hdr[@]}" "${wrk_args[@]}" \
+        "$url" >"$log.wrk.txt" 2>&1
+    $counted && read -r -a after <<< "$(pg_counters - "$log.statements.txt" "$db")"
     kill "$DEMO_PID"; for _ in $(seq 50); do kill -0 "$DEMO_PID" 2>/dev/null || break; sleep 0.2; done
     kill -9 "$DEMO_PID" 2>/dev/null || true; wait "$DEMO_PID" 2>/dev/null || true; DEMO_PID=
 
@@ -213,7 +321,7 @@ run_one() { # mode round
     bad=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' "$log.wrk.txt"); bad=${bad:-0}
     errs=$(awk '/Socket errors:/ { gsub(/,/, ""); print $4 + $6 + $8 + $10 }' "$log.wrk.txt"); errs=${errs:-0}
     [[ -n $rps && -n $reqs ]] || { echo "could not read wrk output:" >&2; cat "$log.wrk.txt" >&2; exit 4; }
-    if [[ $mode == pg ]]; then
+    if $counted; then
         [[ ${before[0]} != NA ]] && spr=$(awk -v a="${after[0]}" -v b="${before[0]}" -v r="$reqs" 'BEGIN { printf "%.6f", (a - b) / r }')
         xpr=$(awk -v a="${after[1]}" -v b="${before[1]}" -v r="$reqs" 'BEGIN { printf "%.6f", (a - b) / r }')
     fi
@@ -247,16 +355,19 @@ awk -F'\t' -v order="$MODES" '
     END {
         split(order, modes, ",");
         base = ("none" in n) ? median(rps["none"]) : 0;
-        printf "%-5s %4s %12s %10s %10s %10s %10s %9s %9s\n", "mode", "runs", "req/s (med)", "p50 ms", "p99 ms",
-            "ratio", "non-2xx", "SQL/req", "xact/req";
+        printf "%-8s %4s %12s %10s %10s %10s %10s %10s %9s %9s\n", "mode", "runs", "req/s (med)", "p50 ms", "p99 ms",
+            "ratio", "p99 ratio", "non-2xx", "SQL/req", "xact/req";
+        base99 = ("none" in n) ? median(p99["none"]) : 0;
         for (i = 1; i in modes; i++) {
             m = modes[i]; if (!(m in n)) continue;
-            printf "%-5s %4d %12.0f %10.3f %10.3f %10s %10d %9s %9s\n", m, n[m], median(rps[m]), median(p50[m]),
-                median(p99[m]), base ? sprintf("%.3f", median(rps[m]) / base) : "-", bad[m],
+            printf "%-8s %4d %12.0f %10.3f %10.3f %10s %10s %10d %9s %9s\n", m, n[m], median(rps[m]), median(p50[m]),
+                median(p99[m]), base ? sprintf("%.3f", median(rps[m]) / base) : "-",
+                base99 ? sprintf("%.2f", median(p99[m]) / base99) : "-", bad[m],
                 (m in spr) ? sprintf("%.6f", median(spr[m])) : "-", (m in xpr) ? sprintf("%.6f", median(xpr[m])) : "-";
         }
     }' "$WORK/runs.tsv"
 echo
-echo "ratio = median req/s of the mode / median req/s of none; SQL/req = statements run in the sessionkit database" \
-    "during the measured run / requests wrk counted; xact/req approximate (targets: pg ratio >= 0.85, SQL/req <= 0.02)"
+echo "ratio = median req/s of the mode / median req/s of none; SQL/req = statements run in the mode's database" \
+    "during the measured run / requests wrk counted; xact/req approximate; p99 ratio = p99 of the mode / p99 of none"
+echo "(targets: pg ratio >= 0.85, SQL/req <= 0.02; spread s100000: ratio >= 0.85, SQL/req <= 0.05, p99 ratio <= 1.5)"
 echo "took $(( $(date +%s) - start )) s"
