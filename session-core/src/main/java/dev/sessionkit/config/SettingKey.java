@@ -104,8 +104,8 @@ public final class SettingKey {
     public static final Setting<Long> VALIDATION_CACHE_SIZE = Setting.define("validation-cache-size",
                     SettingParsers.byteSize())
             .defaultValue("128MB").writtenAs(bytes -> (bytes >> 20) + "MB")
-            .description("most heap the validation cache takes on each node (`64MB`, `1GB`); about 800 bytes per"
-                    + " active session, so 128MB answers 150,000 sessions from memory")
+            .description("most heap the validation cache takes on each node (`64MB`, `1GB`); about 830 bytes per"
+                    + " active session, so 128MB answers 160,000 sessions from memory")
             .check((setting, bytes, all) -> {
                 if (bytes < (1L << 20)) {
                     throw setting.invalid("validation-cache-size is " + bytes + " bytes; write at least 1MB, e.g."
