@@ -97,6 +97,32 @@ final class GeoIpLocationResolver implements LocationResolver {
         }
     }
 
+    @Override
+    public Optional<GeoPoint> point(String ipAddress) {
+        if (closed.get()) {
+            return Optional.empty();
+        }
+        Optional<InetAddress> address = PublicAddresses.parsePublic(ipAddress);
+        if (address.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return reader.tryCity(address.get()).flatMap(GeoIpLocationResolver::toPoint);
+        } catch (IOException | GeoIp2Exception | DeserializationException e) {
+            logFailure(e);
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<GeoPoint> toPoint(CityResponse response) {
+        Double latitude = response.getLocation().getLatitude();
+        Double longitude = response.getLocation().getLongitude();
+        if (latitude == null || longitude == null || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
+            return Optional.empty();
+        }
+        return Optional.of(new GeoPoint(latitude, longitude));
+    }
+
     /** Closes the database; lookups then return empty. */
     @Override
     public void close() {

@@ -31,6 +31,18 @@ public interface LocationResolver extends AutoCloseable {
     Optional<Location> resolve(String ipAddress);
 
     /**
+     * Returns the coordinates of {@code ipAddress} when the database has them, for judging how far apart two
+     * sign-ins were. Same contract as {@link #resolve(String)}: never throws, no DNS, public addresses only. The
+     * default knows no coordinates.
+     *
+     * @param ipAddress an IP literal as recorded for the request; may be null or garbage
+     * @return the point, or empty; never null
+     */
+    default Optional<GeoPoint> point(String ipAddress) {
+        return Optional.empty();
+    }
+
+    /**
      * Releases what the resolver holds; the default does nothing. After closing, {@link #resolve(String)} still
      * never throws and returns empty. Closing twice is harmless.
      */
