@@ -7,16 +7,27 @@ import dev.sessionkit.location.LocationResolver;
 import dev.sessionkit.maintenance.SessionCleanup;
 import dev.sessionkit.policy.ExpiryPolicy;
 import dev.sessionkit.policy.SessionLimit;
+import dev.sessionkit.security.AuditLog;
+import dev.sessionkit.security.EventFactory;
+import dev.sessionkit.security.LoginDefence;
+import dev.sessionkit.security.MonitoringSettings;
+import dev.sessionkit.security.Replays;
+import dev.sessionkit.security.SecurityEventLog;
+import dev.sessionkit.security.SecurityMonitoring;
+import dev.sessionkit.security.SessionEndEvents;
+import dev.sessionkit.security.SignIns;
 import dev.sessionkit.service.SessionListeners;
 import dev.sessionkit.service.SessionQueries;
 import dev.sessionkit.service.SessionService;
 import dev.sessionkit.store.EndedSessionsChannels;
 import dev.sessionkit.store.LeaseStore;
+import dev.sessionkit.store.SecurityStores;
 import dev.sessionkit.store.SessionReports;
 import dev.sessionkit.store.SessionStore;
 import dev.sessionkit.store.cache.BufferedActivityStore;
 import dev.sessionkit.store.cache.CachingSessionStore;
 import dev.sessionkit.store.memory.InMemoryLeases;
+import dev.sessionkit.store.memory.InMemorySecurityStores;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,6 +56,7 @@ public final class Sessionkit implements AutoCloseable {
     private final SessionService service;
     private final SessionQueries queries;
     private final SessionCleanup cleanup;
+    private final SecurityMonitoring security;
     /** Empty for tools, which write at once and keep nothing in memory. */
     private final Optional<BufferedActivityStore> activity;
 
@@ -54,13 +66,21 @@ public final class Sessionkit implements AutoCloseable {
                 ActivityTiming.activityLag(settings.touchInterval()), builder.clock));
         this.store = activity.isEmpty() ? storeOfRecord : cached(activity.get(), storeOfRecord, builder.clock);
         this.locations = locations;
-        SessionListeners listeners = new SessionListeners(builder.listeners);
+        // The standard detector loads its parser rules (~0.25 s), so it is built only when none was given.
+        DeviceDetector devices = builder.devices != null ? builder.devices : DeviceDetector.standard();
+        MonitoringSettings monitored = settings.monitoring();
+        SecurityStores securityStores = storeOfRecord instanceof SecurityStores shared ? shared
+                : new InMemorySecurityStores();
+        EventFactory events = new EventFactory(builder.random, builder.clock, devices, locations);
+        SecurityEventLog log = new SecurityEventLog(securityStores.securityEvents(), new AuditLog(),
+                builder.securityListeners);
+        SessionListeners listeners = new SessionListeners(builder.listeners,
+                List.of(new SessionEndEvents(events, log)));
         this.service = SessionService.builder(store, new ExpiryPolicy(settings.idleTimeout(),
                         settings.absoluteTimeout(), settings.touchInterval()))
                 .limit(new SessionLimit(settings.maxSessionsPerUser(), settings.maxSessionsPolicy()))
                 .random(builder.random)
-                // The standard detector loads its parser rules (~0.25 s), so it is built only when none was given.
-                .devices(builder.devices != null ? builder.devices : DeviceDetector.standard())
+                .devices(devices)
                 .locations(locations)
                 .listeners(listeners)
                 .clock(builder.clock)
@@ -70,7 +90,11 @@ public final class Sessionkit implements AutoCloseable {
         // A store its nodes cannot coordinate through is not shared: this node's own turns are enough.
         LeaseStore leases = storeOfRecord instanceof LeaseStore shared ? shared : new InMemoryLeases();
         this.cleanup = new SessionCleanup(store, leases, listeners, builder.clock, settings.historyRetention(),
-                settings.cleanupInterval().multipliedBy(2), builder.nodeId, CLEANUP_BATCH_SIZE, CLEANUP_MAX_BATCHES);
+                settings.cleanupInterval().multipliedBy(2), builder.nodeId, CLEANUP_BATCH_SIZE, CLEANUP_MAX_BATCHES,
+                SecurityMonitoring.purges(securityStores.securityEvents(), securityStores.loginAttempts(), monitored));
+        LoginDefence defence = new LoginDefence(securityStores.loginAttempts(), log, events, monitored);
+        this.security = new SecurityMonitoring(log, defence, new SignIns(service, defence, log, events, monitored),
+                new Replays(log, events, service, monitored.policy()));
     }
 
     /** The validation cache over the buffer, hearing other nodes' ends when the store has a channel. */
@@ -143,6 +167,15 @@ public final class Sessionkit implements AutoCloseable {
      */
     public SessionQueries queries() {
         return queries;
+    }
+
+    /**
+     * Returns security monitoring: monitored sign-in, the attempt defence and the event log.
+     *
+     * @return the monitoring of this instance
+     */
+    public SecurityMonitoring security() {
+        return security;
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.sessionkit.config.SessionkitSettings;
 import dev.sessionkit.device.DeviceDetector;
 import dev.sessionkit.location.LocationResolver;
 import dev.sessionkit.location.LocationResolvers;
+import dev.sessionkit.security.SecurityEventListener;
 import dev.sessionkit.service.SessionListener;
 import dev.sessionkit.store.SessionStore;
 import java.security.SecureRandom;
@@ -23,6 +24,7 @@ public final class SessionkitBuilder {
     SecureRandom random = new SecureRandom();
     DeviceDetector devices;
     final List<SessionListener> listeners = new ArrayList<>();
+    final List<SecurityEventListener> securityListeners = new ArrayList<>();
     SessionStore store;
     DataSource dataSource;
     String nodeId = "node-" + UUID.randomUUID();
@@ -73,6 +75,17 @@ public final class SessionkitBuilder {
      */
     public SessionkitBuilder listener(SessionListener listener) {
         this.listeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /**
+     * Adds a listener that hears every security event and every alert, e.g. to mail "new sign-in".
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public SessionkitBuilder securityListener(SecurityEventListener listener) {
+        this.securityListeners.add(Objects.requireNonNull(listener, "listener"));
         return this;
     }
 

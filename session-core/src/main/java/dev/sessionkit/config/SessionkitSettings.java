@@ -1,5 +1,6 @@
 package dev.sessionkit.config;
 
+import dev.sessionkit.security.MonitoringSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -133,6 +134,15 @@ public final class SessionkitSettings {
     /** {@return the MaxMind city database to locate sessions with ({@code geoip-database})} */
     public Optional<Path> geoipDatabase() {
         return values.get(SettingKey.GEOIP_DATABASE);
+    }
+
+    /** {@return the settings of security monitoring: retention, attempt limits, travel speed, risk policy} */
+    public MonitoringSettings monitoring() {
+        return new MonitoringSettings(values.get(MonitoringSettingKeys.EVENT_RETENTION),
+                values.get(MonitoringSettingKeys.LOGIN_FAILURE_WINDOW),
+                values.get(MonitoringSettingKeys.PER_ACCOUNT_ADDRESS), values.get(MonitoringSettingKeys.PER_ADDRESS),
+                values.get(MonitoringSettingKeys.PER_ACCOUNT), values.get(MonitoringSettingKeys.TRAVEL_SPEED),
+                values.get(MonitoringSettingKeys.RISK_ACTIONS));
     }
 
     /**

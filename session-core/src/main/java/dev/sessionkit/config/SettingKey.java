@@ -122,7 +122,10 @@ public final class SettingKey {
     /** Every core setting, in the order the README lists them and build() checks them. */
     public static final SettingCatalog ALL = SettingCatalog.of(JDBC_URL, JDBC_USER, JDBC_PASSWORD, DATASOURCE,
             SCHEMA, IDLE_TIMEOUT, ABSOLUTE_TIMEOUT, MAX_SESSIONS_PER_USER, MAX_SESSIONS_POLICY, TOUCH_INTERVAL,
-            CLEANUP_INTERVAL, HISTORY_RETENTION, REVOCATION_LATENCY, VALIDATION_CACHE_SIZE, GEOIP_DATABASE);
+            CLEANUP_INTERVAL, HISTORY_RETENTION, REVOCATION_LATENCY, VALIDATION_CACHE_SIZE, GEOIP_DATABASE,
+            MonitoringSettingKeys.EVENT_RETENTION, MonitoringSettingKeys.LOGIN_FAILURE_WINDOW,
+            MonitoringSettingKeys.PER_ACCOUNT_ADDRESS, MonitoringSettingKeys.PER_ADDRESS,
+            MonitoringSettingKeys.PER_ACCOUNT, MonitoringSettingKeys.TRAVEL_SPEED, MonitoringSettingKeys.RISK_ACTIONS);
 
     private SettingKey() {
     }

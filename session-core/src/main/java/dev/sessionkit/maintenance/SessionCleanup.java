@@ -34,6 +34,7 @@ public final class SessionCleanup implements Runnable {
     private final String nodeId;
     private final int batchSize;
     private final int maxBatches;
+    private final List<Purge> purges;
 
     /**
      * Creates a cleanup.
@@ -51,6 +52,27 @@ public final class SessionCleanup implements Runnable {
      */
     public SessionCleanup(SessionStore store, LeaseStore leases, SessionListeners listeners, Clock clock,
             Duration historyRetention, Duration leaseTtl, String nodeId, int batchSize, int maxBatches) {
+        this(store, leases, listeners, clock, historyRetention, leaseTtl, nodeId, batchSize, maxBatches, List.of());
+    }
+
+    /**
+     * Creates a cleanup that also deletes other old rows.
+     *
+     * @param store the store to clean
+     * @param leases where the nodes sharing the store take turns
+     * @param listeners who hears expired sessions end
+     * @param clock the clock that decides expiry
+     * @param historyRetention how long ended sessions are kept
+     * @param leaseTtl how long the lease lasts
+     * @param nodeId a name unique to this node
+     * @param batchSize rows per statement, at least 1
+     * @param maxBatches batches per kind of work in one run, at least 1
+     * @param purges further kinds of old rows, each run in batches like the history purge
+     */
+    public SessionCleanup(SessionStore store, LeaseStore leases, SessionListeners listeners, Clock clock,
+            Duration historyRetention, Duration leaseTtl, String nodeId, int batchSize, int maxBatches,
+            List<Purge> purges) {
+        this.purges = List.copyOf(purges);
         this.store = Objects.requireNonNull(store, "store");
         this.leases = Objects.requireNonNull(leases, "leases");
         this.listeners = Objects.requireNonNull(listeners, "listeners");
@@ -97,7 +119,21 @@ public final class SessionCleanup implements Runnable {
                 break;
             }
         }
-        return new CleanupReport(true, ended, purged, complete && purgeComplete);
+        boolean othersComplete = true;
+        for (Purge purge : purges) {
+            othersComplete &= runPurge(purge);
+        }
+        return new CleanupReport(true, ended, purged, complete && purgeComplete && othersComplete);
+    }
+
+    /** Runs one purge in batches; true when nothing old is left. */
+    private boolean runPurge(Purge purge) {
+        for (int batch = 0; batch < maxBatches; batch++) {
+            if (purge.purgeOne(clock.instant(), batchSize) < batchSize) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -51,6 +51,23 @@ public record EventId(String value) {
         return new EventId(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
     }
 
+    /**
+     * Derives the id of an event that must exist at most once, from what it is about.
+     *
+     * @param about e.g. {@code "session_use_after_expire:" + sessionId}
+     * @return the same id for the same text on every node
+     */
+    public static EventId derived(String about) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(about.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new EventId(Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(java.util.Arrays.copyOf(digest, RANDOM_BYTES)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
     @Override
     public String toString() {
         return value;

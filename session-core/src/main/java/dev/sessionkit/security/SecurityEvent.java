@@ -83,13 +83,20 @@ public record SecurityEvent(EventId id, Instant at, EventType type, EventOutcome
     }
 
     /**
-     * Tells whether this event is about something that may not have been the user: a risk signal fired, an attempt
-     * limit was hit, or a stolen token came back.
+     * Tells whether the account's owner should hear of this event: a sign-in on which risk signals fired (one alert
+     * per sign-in, whatever the number of signals; each signal's own event is not one), an attempt limit reached,
+     * or a stolen token come back.
      *
      * @return true for alerts
      */
     public boolean isAlert() {
-        return !signals.isEmpty() || type == EventType.AUTHN_LOGIN_FAIL_MAX
-                || type == EventType.SESSION_USE_AFTER_EXPIRE || type == EventType.USER_REPORTED_SIGNIN;
+        boolean signIn = type == EventType.AUTHN_LOGIN_SUCCESS || type == EventType.AUTHN_LOGIN_SUCCESSAFTERFAIL;
+        return signIn && !signals.isEmpty() || type == EventType.AUTHN_LOGIN_FAIL_MAX
+                || type == EventType.SESSION_USE_AFTER_EXPIRE;
     }
+
+    /** Every type counted as an alert in the administrators' figures: signals, limits reached, stolen tokens. */
+    public static final Set<EventType> ALERT_TYPES = Set.of(EventType.RISK_NEW_DEVICE, EventType.RISK_NEW_COUNTRY,
+            EventType.AUTHN_IMPOSSIBLE_TRAVEL, EventType.RISK_MANY_FAILURES, EventType.AUTHN_LOGIN_FAIL_MAX,
+            EventType.SESSION_USE_AFTER_EXPIRE, EventType.USER_REPORTED_SIGNIN);
 }

@@ -14,6 +14,7 @@ public final class SessionListeners {
     private static final System.Logger LOG = System.getLogger(SessionListeners.class.getName());
 
     private final List<SessionListener> listeners;
+    private final List<EndRecorder> recorders;
 
     /**
      * Creates the fan-out.
@@ -21,7 +22,18 @@ public final class SessionListeners {
      * @param listeners the listeners, called in this order
      */
     public SessionListeners(Collection<? extends SessionListener> listeners) {
+        this(listeners, List.of());
+    }
+
+    /**
+     * Creates the fan-out with recorders that hear ends in batches, before the listeners.
+     *
+     * @param listeners the listeners, called in this order
+     * @param recorders the batch recorders, such as the security event log
+     */
+    public SessionListeners(Collection<? extends SessionListener> listeners, Collection<EndRecorder> recorders) {
         this.listeners = List.copyOf(listeners);
+        this.recorders = List.copyOf(recorders);
     }
 
     /**
@@ -57,8 +69,12 @@ public final class SessionListeners {
      * @param sessions the ended sessions
      */
     public void ended(Collection<SessionRecord> sessions) {
+        if (sessions.isEmpty()) {
+            return;
+        }
+        record(List.copyOf(sessions));
         for (SessionRecord session : sessions) {
-            ended(session);
+            tell(session);
         }
     }
 
@@ -68,6 +84,22 @@ public final class SessionListeners {
      * @param session the ended session, its ending present
      */
     public void ended(SessionRecord session) {
+        record(List.of(session));
+        tell(session);
+    }
+
+    private void record(List<SessionRecord> sessions) {
+        for (EndRecorder recorder : recorders) {
+            try {
+                recorder.ended(sessions);
+            } catch (RuntimeException e) {
+                // The ends are committed; a recorder that cannot write (its store down) must not undo or hide them.
+                LOG.log(Level.WARNING, "Recording " + sessions.size() + " session end(s) failed: " + e);
+            }
+        }
+    }
+
+    private void tell(SessionRecord session) {
         var reason = session.ending().orElseThrow(() -> new IllegalArgumentException("session is not ended"))
                 .reason();
         for (SessionListener listener : listeners) {

@@ -129,7 +129,8 @@ public final class SessionService {
             found.filter(SessionRecord::isActive).flatMap(s -> s.expiryAt(now))
                     .flatMap(expiry -> store.end(found.get().id(), expiry, now))
                     .ifPresent(listeners::ended);
-            return new ValidationResult.Invalid(invalid.get());
+            return new ValidationResult.Invalid(invalid.get(), invalid.get() == InvalidReason.ENDED ? found
+                    : Optional.empty());
         }
         SessionRecord session = found.get();
         if (expiry.isTouchDue(session, now)) {

@@ -2,6 +2,7 @@ package dev.sessionkit.service;
 
 import dev.sessionkit.session.SessionRecord;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The outcome of validating a presented token: either the valid session or why there is none.
@@ -29,15 +30,28 @@ public sealed interface ValidationResult {
      * The token does not authenticate anybody.
      *
      * @param reason why not
+     * @param ended the session the token belonged to when it had ended before this request ({@link
+     *     InvalidReason#ENDED}), for the stolen-cookie check; empty otherwise
      */
-    record Invalid(InvalidReason reason) implements ValidationResult {
+    record Invalid(InvalidReason reason, Optional<SessionRecord> ended) implements ValidationResult {
         /**
-         * Checks the reason is present.
+         * Checks the parts are present.
          *
          * @param reason see the record description
+         * @param ended see the record description
          */
         public Invalid {
             Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(ended, "ended");
+        }
+
+        /**
+         * A token that names no ended session.
+         *
+         * @param reason why it does not authenticate
+         */
+        public Invalid(InvalidReason reason) {
+            this(reason, Optional.empty());
         }
     }
 

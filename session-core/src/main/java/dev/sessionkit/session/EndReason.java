@@ -20,7 +20,9 @@ public enum EndReason {
     /** It was replaced by a session with a fresh token. */
     ROTATED,
     /** The user's password changed, which ends their other sessions. */
-    PASSWORD_CHANGED;
+    PASSWORD_CHANGED,
+    /** The risk policy ended it: a stolen cookie came back, or a sign-in looked like someone else's. */
+    SECURITY_POLICY;
 
     /**
      * Returns the lower-case, hyphenated name used in JSON and in the database.

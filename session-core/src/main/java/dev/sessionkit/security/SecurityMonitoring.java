@@ -1,0 +1,73 @@
+package dev.sessionkit.security;
+
+import dev.sessionkit.maintenance.Purge;
+import dev.sessionkit.store.LoginAttemptStore;
+import dev.sessionkit.store.SecurityEventStore;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Security monitoring of one running Sessionkit: monitored sign-ins, the attempt defence and the event log.
+ * Immutable and thread-safe; get it from {@link dev.sessionkit.Sessionkit#security()}.
+ */
+public final class SecurityMonitoring {
+
+    private final SecurityEventLog log;
+    private final LoginDefence defence;
+    private final SignIns signIns;
+    private final Replays replays;
+
+    /**
+     * Joins the parts.
+     *
+     * @param log the event log
+     * @param defence the attempt defence
+     * @param signIns monitored sign-ins
+     * @param replays the stolen-cookie check
+     */
+    public SecurityMonitoring(SecurityEventLog log, LoginDefence defence, SignIns signIns, Replays replays) {
+        this.replays = Objects.requireNonNull(replays, "replays");
+        this.log = Objects.requireNonNull(log, "log");
+        this.defence = Objects.requireNonNull(defence, "defence");
+        this.signIns = Objects.requireNonNull(signIns, "signIns");
+    }
+
+    /** {@return monitored sign-in, to use instead of {@code SessionService.login}} */
+    public SignIns signIns() {
+        return signIns;
+    }
+
+    /** {@return the sign-in attempt defence: ask before checking a password, report each failure} */
+    public LoginDefence defence() {
+        return defence;
+    }
+
+    /** {@return the stolen-cookie check, for the filter to run on ended tokens} */
+    public Replays replays() {
+        return replays;
+    }
+
+    /** {@return the event log, for reads through its store} */
+    public SecurityEventLog log() {
+        return log;
+    }
+
+    /** {@return the stored events} */
+    public SecurityEventStore events() {
+        return log.store();
+    }
+
+    /**
+     * The cleanup work of monitoring: events past their retention, failures past the window.
+     *
+     * @param events the event store
+     * @param attempts the attempt store
+     * @param settings the retention and the window
+     * @return the purges for {@link dev.sessionkit.maintenance.SessionCleanup}
+     */
+    public static List<Purge> purges(SecurityEventStore events, LoginAttemptStore attempts,
+            MonitoringSettings settings) {
+        return List.of((now, batch) -> events.purgeBefore(now.minus(settings.eventRetention()), batch),
+                (now, batch) -> attempts.purgeBefore(now.minus(settings.failureWindow()), batch));
+    }
+}

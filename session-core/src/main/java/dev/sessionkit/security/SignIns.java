@@ -1,0 +1,99 @@
+package dev.sessionkit.security;
+
+import dev.sessionkit.location.GeoPoint;
+import dev.sessionkit.service.IssuedSession;
+import dev.sessionkit.service.SessionService;
+import dev.sessionkit.session.ClientInfo;
+import dev.sessionkit.session.EndReason;
+import dev.sessionkit.session.SessionPrincipal;
+import dev.sessionkit.session.SessionRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Monitored sign-in: reads the account's recent sign-ins and failed attempts, starts the session, judges the risk
+ * signals, records the sign-in and each signal as events, and applies the policy. Thread-safe.
+ *
+ * <p>Everything that can fail before the session exists does (the reads), so a store that cannot answer fails the
+ * sign-in closed rather than starting an unwatched session.
+ */
+public final class SignIns {
+
+    /** Previous sign-ins a new one is compared with. */
+    static final int HISTORY = 20;
+
+    private final SessionService service;
+    private final LoginDefence defence;
+    private final SecurityEventLog log;
+    private final EventFactory events;
+    private final RiskEvaluator risk;
+    private final RiskPolicy policy;
+
+    /**
+     * Monitored sign-ins on a service.
+     *
+     * @param service starts and ends sessions
+     * @param defence the attempt counts
+     * @param log the event log
+     * @param events builds events
+     * @param settings the travel speed and the policy
+     */
+    public SignIns(SessionService service, LoginDefence defence, SecurityEventLog log, EventFactory events,
+            MonitoringSettings settings) {
+        this.service = Objects.requireNonNull(service, "service");
+        this.defence = Objects.requireNonNull(defence, "defence");
+        this.log = Objects.requireNonNull(log, "log");
+        this.events = Objects.requireNonNull(events, "events");
+        this.risk = new RiskEvaluator(settings.travelKmPerHour());
+        this.policy = settings.policy();
+    }
+
+    /**
+     * Signs a user in whose password the app just checked.
+     *
+     * @param principal who signed in
+     * @param client where from
+     * @return the session, the signals and the action taken; when {@link SignIn#blocked()} the session is ended
+     * @throws dev.sessionkit.store.SessionLimitReachedException when the user is at the limit and it rejects
+     * @throws dev.sessionkit.store.SessionStoreUnavailableException when the store cannot answer
+     */
+    public SignIn signIn(SessionPrincipal principal, ClientInfo client) {
+        List<SecurityEvent> history = log.store().recentSignIns(principal.userId(), HISTORY);
+        FailureCounts failures = defence.countsFor(principal.username(), client.ipAddress());
+        IssuedSession issued = service.login(principal, client);
+        if (failures.pair() > 0) {
+            defence.forget(principal.username(), client.ipAddress());
+        }
+        SessionRecord session = issued.session();
+        Optional<GeoPoint> point = events.point(client.ipAddress());
+        Map<RiskSignal, String> fired = risk.evaluate(history, session, point, issued.newDevice(), failures);
+        EventAction action = EventAction.RECORD;
+        List<SecurityEvent> recorded = new ArrayList<>();
+        for (Map.Entry<RiskSignal, String> signal : fired.entrySet()) {
+            EventAction taken = policy.actionFor(signal.getKey());
+            action = action.atLeast(taken);
+            recorded.add(events.aboutSession(signal.getKey().eventType(), EventOutcome.SUCCESS, session,
+                    Set.of(signal.getKey()), taken, signal.getValue(), point));
+        }
+        EventType type = failures.account() > 0 ? EventType.AUTHN_LOGIN_SUCCESSAFTERFAIL
+                : EventType.AUTHN_LOGIN_SUCCESS;
+        recorded.add(0, events.aboutSession(type, EventOutcome.SUCCESS, session, fired.keySet(), action, "", point));
+        log.record(recorded);
+        apply(action, session);
+        return new SignIn(issued, fired.keySet(), action);
+    }
+
+    private void apply(EventAction action, SessionRecord session) {
+        switch (action) {
+            case END_SESSION -> service.end(session.id(), EndReason.SECURITY_POLICY);
+            case END_ALL_SESSIONS -> service.endAllOfUser(session.userId(), EndReason.SECURITY_POLICY);
+            default -> {
+                // Recording and notifying happened with the events.
+            }
+        }
+    }
+}
