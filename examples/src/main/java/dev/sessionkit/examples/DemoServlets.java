@@ -1,8 +1,10 @@
 package dev.sessionkit.examples;
 
+import dev.sessionkit.security.AttemptDecision;
 import dev.sessionkit.servlet.CrossSiteRequestRefusedException;
 import dev.sessionkit.servlet.OthersEnded;
 import dev.sessionkit.servlet.SessionLogin;
+import dev.sessionkit.servlet.SignInBlockedException;
 import dev.sessionkit.session.SessionPrincipal;
 import dev.sessionkit.store.SessionLimitReachedException;
 import jakarta.servlet.http.HttpServlet;
@@ -10,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.Optional;
 
 /** The demo's few servlets: sign in, sign out, change password, and the ping pair for health checks. */
@@ -40,14 +43,30 @@ final class DemoServlets {
 
         @Override
         protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            Optional<SessionPrincipal> user = users.authenticate(request.getParameter("username"),
-                    request.getParameter("password"));
+            SessionLogin login = SessionLogin.of(getServletContext());
+            String username = Objects.requireNonNullElse(request.getParameter("username"), "");
+            // Asked before bcrypt runs: beyond the limits an attacker gets neither an answer nor our CPU.
+            if (login.allowAttempt(request, username) instanceof AttemptDecision.Refused refused) {
+                response.setHeader("Retry-After", Long.toString(refused.retryAfterSeconds()));
+                page(response, 429, "Too many failed sign-ins. Try again in " + refused.retryAfterSeconds()
+                        + " seconds.");
+                return;
+            }
+            Optional<SessionPrincipal> user = users.authenticate(username, request.getParameter("password"));
             if (user.isEmpty()) {
+                if (users.exists(username)) {
+                    login.failed(request, username, username);
+                } else {
+                    login.failed(request, username);
+                }
                 page(response, 401, "Wrong username or password.");
                 return;
             }
             try {
-                SessionLogin.of(getServletContext()).login(request, response, user.get());
+                login.login(request, response, user.get());
+            } catch (SignInBlockedException e) {
+                page(response, 403, e.getMessage());
+                return;
             } catch (CrossSiteRequestRefusedException e) {
                 page(response, 403, CROSS_SITE);
                 return;

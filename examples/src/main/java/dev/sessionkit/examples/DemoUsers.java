@@ -83,6 +83,16 @@ public final class DemoUsers {
     }
 
     /**
+     * Tells whether a name is an account, so a failed sign-in can be shown to its owner.
+     *
+     * @param username the name typed
+     * @return true for a demo user
+     */
+    public boolean exists(String username) {
+        return username != null && hashes.containsKey(username);
+    }
+
+    /**
      * Sets a new password after checking the current one.
      *
      * @param username the user

@@ -87,6 +87,17 @@ public final class SignIns {
         return new SignIn(issued, fired.keySet(), action);
     }
 
+    /**
+     * Records that the user of a session changed their password ({@code authn_password_change}); the ends of their
+     * other sessions are recorded as they happen.
+     *
+     * @param session the session the change was made from
+     */
+    public void passwordChanged(SessionRecord session) {
+        log.record(List.of(events.aboutSession(EventType.AUTHN_PASSWORD_CHANGE, EventOutcome.SUCCESS, session,
+                Set.of(), EventAction.RECORD, "", Optional.empty())));
+    }
+
     private void apply(EventAction action, SessionRecord session) {
         switch (action) {
             case END_SESSION -> service.end(session.id(), EndReason.SECURITY_POLICY);

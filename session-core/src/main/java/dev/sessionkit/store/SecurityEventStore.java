@@ -61,13 +61,14 @@ public interface SecurityEventStore {
     List<SecurityEvent> recentSignIns(String userId, int limit);
 
     /**
-     * Counts the events of some types since an instant, e.g. alerts in the last day.
+     * Counts the events of some types in a time range, e.g. alerts in the last day or in one hour of a chart.
      *
      * @param types the types counted
-     * @param since the first instant counted
+     * @param from the first instant counted
+     * @param until the first instant no longer counted
      * @return how many
      */
-    long count(Set<EventType> types, Instant since);
+    long count(Set<EventType> types, Instant from, Instant until);
 
     /**
      * Deletes events older than an instant, at most one batch per call.

@@ -135,8 +135,12 @@ public abstract class SecurityEventStoreContract {
                 SecurityEvents.bare(EventType.SESSION_USE_AFTER_EXPIRE, Optional.of(user), base.minusSeconds(5)),
                 SecurityEvents.bare(EventType.SESSION_LOGOUT, Optional.of(user), base)));
 
-        assertEquals(2, events().count(Set.of(EventType.SESSION_USE_AFTER_EXPIRE), base));
-        assertEquals(3, events().count(Set.of(EventType.SESSION_USE_AFTER_EXPIRE, EventType.SESSION_LOGOUT), base));
+        Instant later = base.plusSeconds(60);
+        assertEquals(2, events().count(Set.of(EventType.SESSION_USE_AFTER_EXPIRE), base, later));
+        assertEquals(3, events().count(Set.of(EventType.SESSION_USE_AFTER_EXPIRE, EventType.SESSION_LOGOUT), base,
+                later));
+        assertEquals(1, events().count(Set.of(EventType.SESSION_USE_AFTER_EXPIRE), base, base.plusSeconds(5)),
+                "until is exclusive");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.sessionkit.servlet;
 
 import dev.sessionkit.service.ValidationResult;
+import dev.sessionkit.session.ClientInfo;
 import dev.sessionkit.session.SessionRecord;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -77,6 +78,12 @@ final class RequestAuthenticator {
         ValidationResult result = runtime.sessionkit().service().validate(token);
         if (result instanceof ValidationResult.Valid valid) {
             return expose(request, valid.session(), runtime.adoption().isPresent());
+        }
+        if (result instanceof ValidationResult.Invalid invalid && invalid.ended().isPresent()) {
+            // An ended token sent again: a copy in another browser is a stolen cookie (recorded once, acted on).
+            ClientInfo client = runtime.clientInfo(request);
+            runtime.sessionkit().security().replays().presented(invalid.ended().get(), client.ipAddress(),
+                    client.browserId());
         }
         deny(request, response, true, "Your session has ended. Sign in again.");
         return null;

@@ -1,5 +1,8 @@
 package dev.sessionkit.servlet;
 
+import dev.sessionkit.security.AttemptDecision;
+import dev.sessionkit.security.SecurityMonitoring;
+import dev.sessionkit.security.SignIn;
 import dev.sessionkit.service.IssuedSession;
 import dev.sessionkit.service.ValidationResult;
 import dev.sessionkit.service.SessionService;
@@ -59,19 +62,62 @@ public final class SessionLogin {
      * @throws CrossSiteRequestRefusedException when a browser marks the request as sent from another site and
      *     {@code cross-site-login} is {@code refuse}; nothing changed
      * @throws SessionLimitReachedException when the user is at {@code max-sessions-per-user} and the policy rejects
+     * @throws SignInBlockedException when the risk policy ended the new session at once; no cookie was set
      * @throws dev.sessionkit.store.SessionStoreUnavailableException when the store cannot answer
      */
     public SessionRecord login(HttpServletRequest request, HttpServletResponse response, SessionPrincipal principal) {
         Objects.requireNonNull(principal, "principal");
         refuseCrossSite(request, "sign-in");
         presentedToken(request).ifPresent(service()::logout);
-        IssuedSession issued = service().login(principal, runtime.clientInfo(request, response));
+        SignIn signIn = security().signIns().signIn(principal, runtime.clientInfo(request, response));
+        if (signIn.blocked()) {
+            runtime.tokens().clear(response);
+            throw new SignInBlockedException(signIn.signals());
+        }
+        IssuedSession issued = signIn.issued();
         runtime.tokens().issue(response, issued.token());
         if (request.getSession(false) != null) {
             request.changeSessionId();
         }
         request.setAttribute(SessionFilter.SESSION_ATTRIBUTE, issued.session());
         return issued.session();
+    }
+
+    /**
+     * Asks, before checking a password, whether this attempt may be made: beyond the attempt limits answer 429 with
+     * {@code Retry-After} and do not check the password. Counted per account and address, per address and per
+     * account, across every node.
+     *
+     * @param request the sign-in request (its client address is resolved through {@code trusted-proxies})
+     * @param username what the user typed as their name
+     * @return allowed, or refused with the seconds to wait
+     * @throws dev.sessionkit.store.SessionStoreUnavailableException when the counts cannot be read (fail closed:
+     *     answer 503)
+     */
+    public AttemptDecision allowAttempt(HttpServletRequest request, String username) {
+        return security().defence().allowAttempt(String.valueOf(username), runtime.clientInfo(request).ipAddress());
+    }
+
+    /**
+     * Reports a failed password check for a name that is no account (or when the app does not say).
+     *
+     * @param request the sign-in request
+     * @param username what the user typed as their name; only a hash of it is kept
+     */
+    public void failed(HttpServletRequest request, String username) {
+        security().defence().failed(String.valueOf(username), Optional.empty(), runtime.clientInfo(request));
+    }
+
+    /**
+     * Reports a failed password check for an existing account: its owner then sees the failure in their security
+     * activity.
+     *
+     * @param request the sign-in request
+     * @param username what the user typed as their name
+     * @param userId the account's user id
+     */
+    public void failed(HttpServletRequest request, String username, String userId) {
+        security().defence().failed(String.valueOf(username), Optional.of(userId), runtime.clientInfo(request));
     }
 
     /**
@@ -133,6 +179,7 @@ public final class SessionLogin {
             return new OthersEnded(0, false);
         }
         String userId = current.get().userId();
+        security().signIns().passwordChanged(current.get());
         // Ending the others must not depend on this session still being valid: the user is known already.
         int ended = service().endOthers(userId, current.get().id(), EndReason.PASSWORD_CHANGED);
         if (rotate(request, response).isPresent()) {
@@ -200,6 +247,10 @@ public final class SessionLogin {
         if (origin.isCrossSite()) {
             throw new CrossSiteRequestRefusedException(action, origin);
         }
+    }
+
+    private SecurityMonitoring security() {
+        return runtime.sessionkit().security();
     }
 
     private SessionService service() {

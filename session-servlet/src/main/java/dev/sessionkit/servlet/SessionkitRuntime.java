@@ -91,6 +91,15 @@ final class SessionkitRuntime implements AutoCloseable {
 
     /** Describes the client of a request at login: resolved address, user agent and hints, browser id. */
     ClientInfo clientInfo(HttpServletRequest request, HttpServletResponse response) {
+        return clientInfo(request, Optional.of(cookies.ensureBrowserId(request, response)));
+    }
+
+    /** Describes the client of a request without giving it a browser id: for failed sign-ins and replays. */
+    ClientInfo clientInfo(HttpServletRequest request) {
+        return clientInfo(request, cookies.readBrowserId(request));
+    }
+
+    private ClientInfo clientInfo(HttpServletRequest request, Optional<String> browserId) {
         Map<String, String> hints = new HashMap<>();
         for (String name : CLIENT_HINTS) {
             String value = request.getHeader(name);
@@ -99,7 +108,7 @@ final class SessionkitRuntime implements AutoCloseable {
             }
         }
         return new ClientInfo(addresses.resolve(request), new UserAgentData(request.getHeader("User-Agent"), hints),
-                Optional.of(cookies.ensureBrowserId(request, response)));
+                browserId);
     }
 
     @Override

@@ -32,15 +32,18 @@ class WebSettingKeyTest {
     }
 
     @Test
-    void keysWhenBothOwnersJoinedThenEverySpecKeyAndTheCacheSizeExactlyOnce() {
+    void keysWhenBothOwnersJoinedThenEverySpecKeyAndTheNewOnesExactlyOnce() {
         Set<String> all = Stream.concat(SettingKey.ALL.settings().stream(), WebSettingKey.ALL.settings().stream())
                 .map(Setting::key).collect(Collectors.toSet());
         assertEquals(Set.of("jdbc-url", "jdbc-user", "jdbc-password", "datasource", "schema", "idle-timeout",
                 "absolute-timeout", "max-sessions-per-user", "max-sessions-policy", "cookie-name", "cookie-secure",
                 "cookie-same-site", "login-path", "exclude-paths", "trusted-proxies", "touch-interval",
                 "cleanup-interval", "history-retention", "admin-role", "revocation-latency", "browser-id-cookie",
-                "geoip-database", "adopt-container-login", "cross-site-login", "validation-cache-size"), all);
-        assertEquals(25, SettingKey.ALL.and(WebSettingKey.ALL).settings().size());
+                "geoip-database", "adopt-container-login", "cross-site-login", "validation-cache-size",
+                "event-retention", "login-failure-window", "login-failures-per-account-address",
+                "login-failures-per-address", "login-failures-per-account", "impossible-travel-speed",
+                "risk-actions"), all);
+        assertEquals(32, SettingKey.ALL.and(WebSettingKey.ALL).settings().size());
     }
 
     @ParameterizedTest

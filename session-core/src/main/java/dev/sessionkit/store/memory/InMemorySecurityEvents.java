@@ -62,8 +62,9 @@ public final class InMemorySecurityEvents implements SecurityEventStore {
     }
 
     @Override
-    public synchronized long count(Set<EventType> types, Instant since) {
-        return events.values().stream().filter(e -> types.contains(e.type()) && !e.at().isBefore(since)).count();
+    public synchronized long count(Set<EventType> types, Instant from, Instant until) {
+        return events.values().stream().filter(e -> types.contains(e.type()) && !e.at().isBefore(from)
+                && e.at().isBefore(until)).count();
     }
 
     @Override
