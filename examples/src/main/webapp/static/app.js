@@ -83,7 +83,7 @@ async function header(current) {
   const me = await api.get("/sessions/current");
   const links = [
     ["index.html", "Dashboard"], ["devices.html", "Your devices"], ["history.html", "Login history"],
-    ["password.html", "Change password"], ["admin.html", "Admin"],
+    ["alerts.html", "Security alerts"], ["password.html", "Change password"], ["admin.html", "Admin"],
   ].map(([href, label]) => el("a", { href, "aria-current": href === current ? "page" : null }, label));
   document.querySelector("header nav").replaceChildren(...links,
     el("span", { class: "who" }, "Signed in as ", el("strong", {}, me.user)),

@@ -4,7 +4,8 @@
 let page = 0;
 const reasons = { "logout": "signed out", "revoked-by-user": "signed out from another device",
   "revoked-by-admin": "ended by an administrator", "expired-idle": "idle too long", "expired-absolute": "too old",
-  "evicted-by-limit": "too many sessions", "rotated": "renewed", "password-changed": "password changed" };
+  "evicted-by-limit": "too many sessions", "rotated": "renewed", "password-changed": "password changed",
+  "security-policy": "ended by the security policy" };
 
 function historyRow(s) {
   return el("tr", {},

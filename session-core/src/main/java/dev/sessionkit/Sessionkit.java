@@ -1,6 +1,7 @@
 package dev.sessionkit;
 
 import dev.sessionkit.config.InvalidSettingException;
+import dev.sessionkit.config.MonitoringSettingKeys;
 import dev.sessionkit.config.SessionkitSettings;
 import dev.sessionkit.device.DeviceDetector;
 import dev.sessionkit.location.LocationResolver;
@@ -12,6 +13,8 @@ import dev.sessionkit.security.EventFactory;
 import dev.sessionkit.security.LoginDefence;
 import dev.sessionkit.security.MonitoringSettings;
 import dev.sessionkit.security.Replays;
+import dev.sessionkit.security.ReportLinks;
+import dev.sessionkit.security.SignInReports;
 import dev.sessionkit.security.SecurityEventLog;
 import dev.sessionkit.security.SecurityMonitoring;
 import dev.sessionkit.security.SessionEndEvents;
@@ -94,7 +97,21 @@ public final class Sessionkit implements AutoCloseable {
                 SecurityMonitoring.purges(securityStores.securityEvents(), securityStores.loginAttempts(), monitored));
         LoginDefence defence = new LoginDefence(securityStores.loginAttempts(), log, events, monitored);
         this.security = new SecurityMonitoring(log, defence, new SignIns(service, defence, log, events, monitored),
-                new Replays(log, events, service, monitored.policy()));
+                new Replays(log, events, service, monitored.policy()),
+                new SignInReports(log, events, service, new ReportLinks(linkSecret(builder.random), builder.clock)));
+    }
+
+    /** The secret of "This wasn't me" links: the setting, or one drawn for this start with a warning. */
+    private byte[] linkSecret(java.security.SecureRandom random) {
+        Optional<String> configured = settings.get(MonitoringSettingKeys.ALERT_LINK_SECRET);
+        if (configured.isPresent()) {
+            return configured.get().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        System.getLogger(Sessionkit.class.getName()).log(System.Logger.Level.INFO, "alert-link-secret is not set:"
+                + " \"This wasn't me\" links work on this node until it restarts; set it, the same on every node.");
+        byte[] drawn = new byte[32];
+        random.nextBytes(drawn);
+        return drawn;
     }
 
     /** The validation cache over the buffer, hearing other nodes' ends when the store has a channel. */

@@ -4,6 +4,7 @@ import dev.sessionkit.config.SettingSource;
 import dev.sessionkit.jaxrs.SessionkitApplication;
 import dev.sessionkit.servlet.SecurityHeadersFilter;
 import dev.sessionkit.servlet.SessionFilter;
+import dev.sessionkit.servlet.SignInReportServlet;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
@@ -13,6 +14,7 @@ import jakarta.servlet.ServletRegistration;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.glassfish.jersey.servlet.ServletContainer;
@@ -33,7 +35,7 @@ public final class DemoWebApp implements ServletContextListener {
     static final Map<String, String> DEMO_DEFAULTS = Map.of(
             "schema", "create",
             "login-path", "/login.html",
-            "exclude-paths", "/login,/ping,/static/*,/webjars/*,/api/openapi.json");
+            "exclude-paths", "/login,/ping,/report,/static/*,/webjars/*,/api/openapi.json");
 
     /**
      * Context parameter only the embedded server sets, and only when it listens on a loopback address: plain-HTTP
@@ -66,8 +68,10 @@ public final class DemoWebApp implements ServletContextListener {
                 EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR), false, "/*");
         // The demo's defaults are the weakest source: init-params, context params, sessionkit.properties and
         // SESSIONKIT_* variables all beat them, so the filter ranks them and nothing here names a variable.
+        DemoAlertInbox alerts = new DemoAlertInbox(context);
         FilterRegistration.Dynamic filter = context.addFilter("sessionkit",
-                new SessionFilter(demoDefaults(Boolean.parseBoolean(context.getInitParameter(PLAIN_HTTP_LOOPBACK)))));
+                new SessionFilter(demoDefaults(Boolean.parseBoolean(context.getInitParameter(PLAIN_HTTP_LOOPBACK))),
+                        List.of(alerts)));
         // Matched after the declared filters (the demo's web.xml declares none) and so always after the headers
         // filter: GlassFish and Payara put each "before" mapping first, which would reverse two "before" mappings.
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
@@ -76,6 +80,9 @@ public final class DemoWebApp implements ServletContextListener {
         context.addServlet("logout", new DemoServlets.Logout()).addMapping("/logout");
         context.addServlet("password", new DemoServlets.Password(users)).addMapping("/app/password");
         context.addServlet("ping", new DemoServlets.Ping()).addMapping("/ping", "/app/ping");
+        context.addServlet("alerts", new DemoAlertInbox.Inbox(alerts)).addMapping("/app/alerts.json");
+        // "This wasn't me" links work without a session: the path is excluded from the filter above.
+        context.addServlet("report", new SignInReportServlet()).addMapping("/report");
         context.addServlet("root", new DemoServlets.Root()).addMapping("");
         // web.xml (WAR) and DemoServer (embedded) send every error the container answers itself here.
         context.addServlet("error", new DemoErrorPages.Page()).addMapping(DemoErrorPages.PATH);

@@ -6,6 +6,7 @@ import dev.sessionkit.security.EventAction;
 import dev.sessionkit.security.RiskPolicy;
 import dev.sessionkit.security.RiskSignal;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The core settings of security monitoring: event retention, sign-in attempt limits, impossible travel and the risk
@@ -40,6 +41,19 @@ public final class MonitoringSettingKeys {
             .defaultValue(RiskPolicy.DEFAULT.settingText()).writtenAs(RiskPolicy::settingText)
             .description("per risk signal, `signal=action`; actions `record`, `notify`, `end-session`,"
                     + " `end-all-sessions`; signals not named keep their default").build();
+
+    /** The secret that signs "This wasn't me" links. */
+    public static final Setting<Optional<String>> ALERT_LINK_SECRET = Setting.define("alert-link-secret",
+                    SettingParsers.optional(SettingParsers.text()))
+            .unset(Optional.empty()).writtenAs(secret -> secret.orElse("")).secret()
+            .description("signs the \"This wasn't me\" links of alerts; at least 32 characters, the same on every"
+                    + " node; unset, each start draws a random one (links then work on that node until it restarts)")
+            .check((setting, secret, all) -> {
+                if (secret.isPresent() && secret.get().length() < 32) {
+                    throw setting.invalid("alert-link-secret has " + secret.get().length() + " characters; give at"
+                            + " least 32 random ones, the same on every node (e.g. openssl rand -base64 32)");
+                }
+            }).build();
 
     private MonitoringSettingKeys() {
     }

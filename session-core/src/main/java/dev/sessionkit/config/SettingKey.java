@@ -125,7 +125,8 @@ public final class SettingKey {
             CLEANUP_INTERVAL, HISTORY_RETENTION, REVOCATION_LATENCY, VALIDATION_CACHE_SIZE, GEOIP_DATABASE,
             MonitoringSettingKeys.EVENT_RETENTION, MonitoringSettingKeys.LOGIN_FAILURE_WINDOW,
             MonitoringSettingKeys.PER_ACCOUNT_ADDRESS, MonitoringSettingKeys.PER_ADDRESS,
-            MonitoringSettingKeys.PER_ACCOUNT, MonitoringSettingKeys.TRAVEL_SPEED, MonitoringSettingKeys.RISK_ACTIONS);
+            MonitoringSettingKeys.PER_ACCOUNT, MonitoringSettingKeys.TRAVEL_SPEED, MonitoringSettingKeys.RISK_ACTIONS,
+            MonitoringSettingKeys.ALERT_LINK_SECRET);
 
     private SettingKey() {
     }

@@ -16,6 +16,7 @@ public final class SecurityMonitoring {
     private final LoginDefence defence;
     private final SignIns signIns;
     private final Replays replays;
+    private final SignInReports reports;
 
     /**
      * Joins the parts.
@@ -24,8 +25,11 @@ public final class SecurityMonitoring {
      * @param defence the attempt defence
      * @param signIns monitored sign-ins
      * @param replays the stolen-cookie check
+     * @param reports "This wasn't me"
      */
-    public SecurityMonitoring(SecurityEventLog log, LoginDefence defence, SignIns signIns, Replays replays) {
+    public SecurityMonitoring(SecurityEventLog log, LoginDefence defence, SignIns signIns, Replays replays,
+            SignInReports reports) {
+        this.reports = Objects.requireNonNull(reports, "reports");
         this.replays = Objects.requireNonNull(replays, "replays");
         this.log = Objects.requireNonNull(log, "log");
         this.defence = Objects.requireNonNull(defence, "defence");
@@ -45,6 +49,11 @@ public final class SecurityMonitoring {
     /** {@return the stolen-cookie check, for the filter to run on ended tokens} */
     public Replays replays() {
         return replays;
+    }
+
+    /** {@return "This wasn't me": link tokens for alerts, and the reports they and the API make} */
+    public SignInReports reports() {
+        return reports;
     }
 
     /** {@return the event log, for reads through its store} */

@@ -72,7 +72,8 @@ class InvalidSettingValuesTest {
                 bad("risk-actions", "new-device"),
                 bad("risk-actions", "new-device=block"),
                 bad("risk-actions", "new-place=notify"),
-                bad("risk-actions", "new-device=throttle"));
+                bad("risk-actions", "new-device=throttle"),
+                bad("alert-link-secret", "too-short"));
     }
 
     private static Arguments bad(String key, String value) {

@@ -42,6 +42,7 @@ final class SettingExamples {
             case "login-failures-per-address" -> List.of("50", "500");
             case "login-failures-per-account" -> List.of("20", "1000");
             case "impossible-travel-speed" -> List.of("800", "1200");
+            case "alert-link-secret" -> List.of("a".repeat(32), "0123456789abcdef0123456789abcdef-two");
             case "risk-actions" -> List.of("new-device=record", "impossible-travel=end-session,new-country=record");
             default -> throw new IllegalArgumentException("no examples for " + key + "; add them here");
         };

@@ -23,7 +23,7 @@ class SettingKeyTest {
                 "cleanup-interval", "history-retention", "revocation-latency", "validation-cache-size", "geoip-database",
                 "event-retention", "login-failure-window", "login-failures-per-account-address",
                 "login-failures-per-address", "login-failures-per-account", "impossible-travel-speed",
-                "risk-actions"), keys);
+                "risk-actions", "alert-link-secret"), keys);
     }
 
     @Test
@@ -52,8 +52,9 @@ class SettingKeyTest {
 
     @ParameterizedTest
     @MethodSource("dev.sessionkit.config.SettingExamples#keys")
-    void secretWhenAskedThenOnlyThePassword(Setting<?> key) {
-        assertEquals(key == SettingKey.JDBC_PASSWORD, key.isSecret());
+    void secretWhenAskedThenOnlyThePasswordAndTheLinkSecret(Setting<?> key) {
+        assertEquals(key == SettingKey.JDBC_PASSWORD || key == MonitoringSettingKeys.ALERT_LINK_SECRET,
+                key.isSecret());
     }
 
     @ParameterizedTest

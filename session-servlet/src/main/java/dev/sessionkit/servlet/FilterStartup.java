@@ -1,11 +1,14 @@
 package dev.sessionkit.servlet;
 
 import dev.sessionkit.Sessionkit;
+import dev.sessionkit.SessionkitBuilder;
 import dev.sessionkit.config.CredentialRedactor;
 import dev.sessionkit.config.SessionkitSettings;
 import dev.sessionkit.config.SettingSource;
+import dev.sessionkit.security.SecurityEventListener;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,11 +29,13 @@ final class FilterStartup {
      * @param provided the instance the app built, or null for the filter to build (and own) one
      * @param providedWeb the web settings the app built, or null to read them from the sources
      * @param appDefaults the app's defaults, the weakest source
+     * @param securityListeners listeners for the instance the filter builds
      * @return the running runtime, also bound to the servlet context
      * @throws ServletException with a redacted message when anything cannot work
      */
     static SessionkitRuntime start(FilterConfig config, Sessionkit provided, WebSettings providedWeb,
-            Optional<SettingSource> appDefaults) throws ServletException {
+            Optional<SettingSource> appDefaults, List<SecurityEventListener> securityListeners)
+            throws ServletException {
         Sessionkit sessionkit;
         WebSettings web;
         SessionkitSettings settings = null;
@@ -45,7 +50,9 @@ final class FilterStartup {
                         appDefaults));
                 settings = resolved.core();
                 web = resolved.web();
-                sessionkit = Sessionkit.builder(settings).build();
+                SessionkitBuilder builder = Sessionkit.builder(settings);
+                securityListeners.forEach(builder::securityListener);
+                sessionkit = builder.build();
             }
         } catch (RuntimeException e) {
             // One clear line for the operator; the deployment fails instead of running without sessions. The

@@ -3,6 +3,7 @@ package dev.sessionkit.servlet;
 import dev.sessionkit.Sessionkit;
 import dev.sessionkit.config.CredentialRedactor;
 import dev.sessionkit.config.SettingSource;
+import dev.sessionkit.security.SecurityEventListener;
 import dev.sessionkit.store.OutageLog;
 import dev.sessionkit.store.SessionStoreUnavailableException;
 import jakarta.servlet.Filter;
@@ -16,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -51,6 +53,7 @@ public class SessionFilter implements Filter {
     private final Sessionkit provided;
     private final WebSettings providedWeb;
     private final Optional<SettingSource> appDefaults;
+    private final List<SecurityEventListener> securityListeners;
     private SessionkitRuntime runtime;
     private RequestAuthenticator requests;
 
@@ -94,15 +97,34 @@ public class SessionFilter implements Filter {
                 Objects.requireNonNull(web, "web"), Optional.empty());
     }
 
+    /**
+     * Creates a filter that builds Sessionkit from the settings, with the application's defaults as the weakest
+     * source and listeners that hear every security event and alert (to send "new sign-in" mails): for
+     * {@code servletContext.addFilter("sessionkit", new SessionFilter(defaults, List.of(mailer)))}.
+     *
+     * @param appDefaults settings keyed as documented
+     * @param securityListeners the listeners, called in this order
+     */
+    public SessionFilter(SettingSource appDefaults, List<SecurityEventListener> securityListeners) {
+        this(null, null, Optional.of(Objects.requireNonNull(appDefaults, "appDefaults")),
+                List.copyOf(securityListeners));
+    }
+
     private SessionFilter(Sessionkit provided, WebSettings providedWeb, Optional<SettingSource> appDefaults) {
+        this(provided, providedWeb, appDefaults, List.of());
+    }
+
+    private SessionFilter(Sessionkit provided, WebSettings providedWeb, Optional<SettingSource> appDefaults,
+            List<SecurityEventListener> securityListeners) {
         this.provided = provided;
         this.providedWeb = providedWeb;
         this.appDefaults = appDefaults;
+        this.securityListeners = securityListeners;
     }
 
     @Override
     public void init(FilterConfig config) throws ServletException {
-        runtime = FilterStartup.start(config, provided, providedWeb, appDefaults);
+        runtime = FilterStartup.start(config, provided, providedWeb, appDefaults, securityListeners);
         requests = new RequestAuthenticator(runtime);
     }
 

@@ -42,8 +42,8 @@ class WebSettingKeyTest {
                 "geoip-database", "adopt-container-login", "cross-site-login", "validation-cache-size",
                 "event-retention", "login-failure-window", "login-failures-per-account-address",
                 "login-failures-per-address", "login-failures-per-account", "impossible-travel-speed",
-                "risk-actions"), all);
-        assertEquals(32, SettingKey.ALL.and(WebSettingKey.ALL).settings().size());
+                "risk-actions", "alert-link-secret"), all);
+        assertEquals(33, SettingKey.ALL.and(WebSettingKey.ALL).settings().size());
     }
 
     @ParameterizedTest
