@@ -17,6 +17,7 @@ import dev.sessionkit.security.ReportLinks;
 import dev.sessionkit.security.SignInReports;
 import dev.sessionkit.security.SecurityEventLog;
 import dev.sessionkit.security.SecurityMonitoring;
+import dev.sessionkit.security.SessionDrift;
 import dev.sessionkit.security.SessionEndEvents;
 import dev.sessionkit.security.SignIns;
 import dev.sessionkit.service.SessionListeners;
@@ -96,8 +97,10 @@ public final class Sessionkit implements AutoCloseable {
                 settings.cleanupInterval().multipliedBy(2), builder.nodeId, CLEANUP_BATCH_SIZE, CLEANUP_MAX_BATCHES,
                 SecurityMonitoring.purges(securityStores.securityEvents(), securityStores.loginAttempts(), monitored));
         LoginDefence defence = new LoginDefence(securityStores.loginAttempts(), log, events, monitored);
-        this.security = new SecurityMonitoring(log, defence, new SignIns(service, defence, log, events, monitored),
+        this.security = new SecurityMonitoring(log, defence,
+                new SignIns(service, store, defence, log, events, monitored),
                 new Replays(log, events, service, monitored.policy()),
+                new SessionDrift(log, events, service, devices, locations, monitored.policy()),
                 new SignInReports(log, events, service, new ReportLinks(linkSecret(builder.random), builder.clock)));
     }
 

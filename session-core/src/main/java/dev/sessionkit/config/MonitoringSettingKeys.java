@@ -75,8 +75,9 @@ public final class MonitoringSettingKeys {
             String signalName = eq < 0 ? item : item.substring(0, eq).strip();
             String actionName = eq < 0 ? "" : item.substring(eq + 1).strip();
             RiskSignal signal = RiskSignal.fromWireName(signalName).orElseThrow(() -> new InvalidSettingException(key,
-                    key + ": unknown signal " + Texts.quote(signalName) + "; expected one of new-device, new-country,"
-                            + " impossible-travel, many-failures, use-after-end, each as signal=action"));
+                    key + ": unknown signal " + Texts.quote(signalName) + "; expected one of "
+                            + java.util.Arrays.stream(RiskSignal.values()).map(RiskSignal::wireName)
+                                    .collect(java.util.stream.Collectors.joining(", ")) + ", each as signal=action"));
             EventAction action = EventAction.fromWireName(actionName).filter(a -> a != EventAction.THROTTLE)
                     .orElseThrow(() -> new InvalidSettingException(key, key + ": " + signalName + " has the unknown"
                             + " action " + Texts.quote(actionName) + "; expected record, notify, end-session or"

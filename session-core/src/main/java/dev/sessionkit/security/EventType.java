@@ -37,6 +37,10 @@ public enum EventType {
     RISK_NEW_COUNTRY("risk_new_country"),
     /** A sign-in right after many failed attempts against the account (Sessionkit). */
     RISK_MANY_FAILURES("risk_many_failures"),
+    /** A live session's requests switched country or browser family (Sessionkit). */
+    RISK_SESSION_DRIFT("risk_session_drift"),
+    /** A sign-in leaves the account with active sessions in three or more countries (Sessionkit). */
+    RISK_MANY_COUNTRIES("risk_many_countries"),
     /** The user reported a sign-in as not theirs ("this wasn't me") (Sessionkit). */
     USER_REPORTED_SIGNIN("user_reported_signin");
 

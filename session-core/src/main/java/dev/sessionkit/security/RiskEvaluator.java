@@ -17,6 +17,8 @@ final class RiskEvaluator {
 
     /** Failures against the account in the window, just before a success, that make it suspicious. */
     static final int MANY_FAILURES = 5;
+    /** Distinct countries among an account's active sessions that are suspicious at once. */
+    static final int MANY_COUNTRIES = 3;
     /** Closer than this, two locations are one place: city-level GeoIP is that imprecise. */
     static final double SAME_PLACE_KM = 150;
     /** The shortest time a trip is judged over, so two sign-ins a second apart do not divide by nearly zero. */
@@ -36,10 +38,11 @@ final class RiskEvaluator {
      * @param point where the client is, when known
      * @param newDevice whether the store saw this browser for the account before
      * @param failures the failed attempts just before this success
+     * @param activeBefore the account's active sessions before this one
      * @return signal to detail, in signal order
      */
     Map<RiskSignal, String> evaluate(List<SecurityEvent> history, SessionRecord session, Optional<GeoPoint> point,
-            boolean newDevice, FailureCounts failures) {
+            boolean newDevice, FailureCounts failures, List<SessionRecord> activeBefore) {
         Map<RiskSignal, String> fired = new EnumMap<>(RiskSignal.class);
         // The first sign-in of an account is new in every way and tells nothing.
         if (!history.isEmpty() && newDevice) {
@@ -61,6 +64,12 @@ final class RiskEvaluator {
                 fired.put(RiskSignal.IMPOSSIBLE_TRAVEL, Math.round(km) + " km in "
                         + Math.max(1, between.toMinutes()) + " min");
             }
+        }
+        java.util.Set<String> countries = new java.util.TreeSet<>();
+        activeBefore.forEach(s -> s.location().ifPresent(l -> countries.add(l.countryCode())));
+        session.location().ifPresent(l -> countries.add(l.countryCode()));
+        if (countries.size() >= MANY_COUNTRIES) {
+            fired.put(RiskSignal.MANY_COUNTRIES, String.join(",", countries));
         }
         if (failures.account() >= MANY_FAILURES) {
             fired.put(RiskSignal.MANY_FAILURES, failures.account() + " failures");

@@ -13,8 +13,12 @@ public enum RiskSignal {
     IMPOSSIBLE_TRAVEL(EventType.AUTHN_IMPOSSIBLE_TRAVEL),
     /** Many failed attempts against the account came just before this success. */
     MANY_FAILURES(EventType.RISK_MANY_FAILURES),
+    /** The sign-in leaves the account active in three or more countries at once. */
+    MANY_COUNTRIES(EventType.RISK_MANY_COUNTRIES),
     /** An ended session's token came back from another browser or network: a stolen cookie. */
-    USE_AFTER_END(EventType.SESSION_USE_AFTER_EXPIRE);
+    USE_AFTER_END(EventType.SESSION_USE_AFTER_EXPIRE),
+    /** A live session's requests switched country or browser family: checked when activity is recorded. */
+    DRIFT(EventType.RISK_SESSION_DRIFT);
 
     private final EventType eventType;
 

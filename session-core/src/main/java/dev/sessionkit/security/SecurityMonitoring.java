@@ -17,6 +17,7 @@ public final class SecurityMonitoring {
     private final SignIns signIns;
     private final Replays replays;
     private final SignInReports reports;
+    private final SessionDrift drift;
 
     /**
      * Joins the parts.
@@ -25,10 +26,12 @@ public final class SecurityMonitoring {
      * @param defence the attempt defence
      * @param signIns monitored sign-ins
      * @param replays the stolen-cookie check
+     * @param drift the check of live sessions switching country or browser
      * @param reports "This wasn't me"
      */
     public SecurityMonitoring(SecurityEventLog log, LoginDefence defence, SignIns signIns, Replays replays,
-            SignInReports reports) {
+            SessionDrift drift, SignInReports reports) {
+        this.drift = Objects.requireNonNull(drift, "drift");
         this.reports = Objects.requireNonNull(reports, "reports");
         this.replays = Objects.requireNonNull(replays, "replays");
         this.log = Objects.requireNonNull(log, "log");
@@ -49,6 +52,11 @@ public final class SecurityMonitoring {
     /** {@return the stolen-cookie check, for the filter to run on ended tokens} */
     public Replays replays() {
         return replays;
+    }
+
+    /** {@return the drift check, for the filter to run when a request records activity} */
+    public SessionDrift drift() {
+        return drift;
     }
 
     /** {@return "This wasn't me": link tokens for alerts, and the reports they and the API make} */

@@ -17,7 +17,7 @@ public final class SignInReports {
     /** The events a report may name: those carrying a sign-in's session. */
     public static final Set<EventType> REPORTABLE = EnumSet.of(EventType.AUTHN_LOGIN_SUCCESS,
             EventType.AUTHN_LOGIN_SUCCESSAFTERFAIL, EventType.RISK_NEW_DEVICE, EventType.RISK_NEW_COUNTRY,
-            EventType.AUTHN_IMPOSSIBLE_TRAVEL, EventType.RISK_MANY_FAILURES);
+            EventType.AUTHN_IMPOSSIBLE_TRAVEL, EventType.RISK_MANY_FAILURES, EventType.RISK_MANY_COUNTRIES);
 
     private final SecurityEventLog log;
     private final EventFactory events;

@@ -7,6 +7,7 @@ import dev.sessionkit.session.ClientInfo;
 import dev.sessionkit.session.EndReason;
 import dev.sessionkit.session.SessionPrincipal;
 import dev.sessionkit.session.SessionRecord;
+import dev.sessionkit.store.SessionStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ public final class SignIns {
     static final int HISTORY = 20;
 
     private final SessionService service;
+    private final SessionStore sessions;
     private final LoginDefence defence;
     private final SecurityEventLog log;
     private final EventFactory events;
@@ -37,14 +39,16 @@ public final class SignIns {
      * Monitored sign-ins on a service.
      *
      * @param service starts and ends sessions
+     * @param sessions the account's active sessions, read before a sign-in
      * @param defence the attempt counts
      * @param log the event log
      * @param events builds events
      * @param settings the travel speed and the policy
      */
-    public SignIns(SessionService service, LoginDefence defence, SecurityEventLog log, EventFactory events,
+    public SignIns(SessionService service, SessionStore sessions, LoginDefence defence, SecurityEventLog log, EventFactory events,
             MonitoringSettings settings) {
         this.service = Objects.requireNonNull(service, "service");
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.defence = Objects.requireNonNull(defence, "defence");
         this.log = Objects.requireNonNull(log, "log");
         this.events = Objects.requireNonNull(events, "events");
@@ -64,13 +68,15 @@ public final class SignIns {
     public SignIn signIn(SessionPrincipal principal, ClientInfo client) {
         List<SecurityEvent> history = log.store().recentSignIns(principal.userId(), HISTORY);
         FailureCounts failures = defence.countsFor(principal.username(), client.ipAddress());
+        List<SessionRecord> activeBefore = sessions.listActive(principal.userId(), events.now());
         IssuedSession issued = service.login(principal, client);
         if (failures.pair() > 0) {
             defence.forget(principal.username(), client.ipAddress());
         }
         SessionRecord session = issued.session();
         Optional<GeoPoint> point = events.point(client.ipAddress());
-        Map<RiskSignal, String> fired = risk.evaluate(history, session, point, issued.newDevice(), failures);
+        Map<RiskSignal, String> fired = risk.evaluate(history, session, point, issued.newDevice(), failures,
+                activeBefore);
         EventAction action = EventAction.RECORD;
         List<SecurityEvent> recorded = new ArrayList<>();
         for (Map.Entry<RiskSignal, String> signal : fired.entrySet()) {

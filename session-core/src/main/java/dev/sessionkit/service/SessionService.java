@@ -133,15 +133,17 @@ public final class SessionService {
                     : Optional.empty());
         }
         SessionRecord session = found.get();
+        boolean touched = false;
         if (expiry.isTouchDue(session, now)) {
             Instant idleDeadline = expiry.idleDeadlineAfter(now);
             ActivityUpdate update = new ActivityUpdate(session.id(), now, idleDeadline, expiry.staleBefore(now),
                     session.idleExpiresAt());
             if (store.recordActivity(List.of(update)) == 1) {
                 session = session.withActivity(now, idleDeadline);
+                touched = true;
             }
         }
-        return new ValidationResult.Valid(session);
+        return new ValidationResult.Valid(session, touched);
     }
 
     /**

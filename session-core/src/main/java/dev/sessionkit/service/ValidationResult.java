@@ -14,12 +14,15 @@ public sealed interface ValidationResult {
      * The token names an active, unexpired session.
      *
      * @param session the session, with its activity as stored after this request
+     * @param touched whether this request recorded the session's activity (at most once per touch interval): the
+     *     moment for checks too costly for every request, such as session drift
      */
-    record Valid(SessionRecord session) implements ValidationResult {
+    record Valid(SessionRecord session, boolean touched) implements ValidationResult {
         /**
          * Checks the session is present.
          *
          * @param session see the record description
+         * @param touched see the record description
          */
         public Valid {
             Objects.requireNonNull(session, "session");

@@ -89,6 +89,7 @@ class SignInsTest {
             SignIn b = f.signIn("alice", client("192.0.2.1", "bid-1"));
             SignIn c = f.signIn("alice", client("192.0.2.1", "bid-1"));
             f.sessionkit.service().logout(a.issued().token().reveal());
+            f.clock.advance(Duration.ofSeconds(1));
             f.sessionkit.service().endOwn("alice", b.issued().session().id());
             f.clock.advance(Duration.ofHours(25));
             f.sessionkit.cleanup().runOnce();

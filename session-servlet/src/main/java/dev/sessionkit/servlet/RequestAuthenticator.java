@@ -1,5 +1,6 @@
 package dev.sessionkit.servlet;
 
+import dev.sessionkit.security.EventAction;
 import dev.sessionkit.service.ValidationResult;
 import dev.sessionkit.session.ClientInfo;
 import dev.sessionkit.session.SessionRecord;
@@ -77,6 +78,14 @@ final class RequestAuthenticator {
         String token = ((PresentedToken.Present) presented).value();
         ValidationResult result = runtime.sessionkit().service().validate(token);
         if (result instanceof ValidationResult.Valid valid) {
+            // Once per touch interval per session: a country or browser switch mid-session is recorded, and when the
+            // policy ends the session for it, this request is refused with it.
+            if (valid.touched() && runtime.sessionkit().security().drift()
+                    .check(valid.session(), runtime.clientInfo(request))
+                    .filter(event -> event.action().compareTo(EventAction.END_SESSION) >= 0).isPresent()) {
+                deny(request, response, true, "Your session has ended. Sign in again.");
+                return null;
+            }
             return expose(request, valid.session(), runtime.adoption().isPresent());
         }
         if (result instanceof ValidationResult.Invalid invalid && invalid.ended().isPresent()) {
