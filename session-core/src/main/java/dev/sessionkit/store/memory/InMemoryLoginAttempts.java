@@ -3,22 +3,44 @@ package dev.sessionkit.store.memory;
 import dev.sessionkit.security.FailureCounts;
 import dev.sessionkit.store.LoginAttemptStore;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Optional;
 
-/** Failed sign-in attempts in memory, for tests and single-node apps without a database store. */
+/**
+ * Failed sign-in attempts in memory, for tests and for stores that keep none of their own. Holds at most a given
+ * number of failures, dropping the oldest first, so an attack cannot fill the heap between two cleanups.
+ */
 public final class InMemoryLoginAttempts implements LoginAttemptStore {
 
     private record Failure(String accountKey, String address, Instant at) {
     }
 
-    private final List<Failure> failures = new ArrayList<>();
+    private final int capacity;
+    private final java.util.ArrayDeque<Failure> failures = new java.util.ArrayDeque<>();
+
+    /** An unbounded store, for tests. */
+    public InMemoryLoginAttempts() {
+        this(Integer.MAX_VALUE);
+    }
+
+    /**
+     * A store holding at most {@code capacity} failures.
+     *
+     * @param capacity the most failures kept, at least 1
+     */
+    public InMemoryLoginAttempts(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1");
+        }
+        this.capacity = capacity;
+    }
 
     @Override
     public synchronized void recordFailure(String accountKey, String address, Instant at) {
-        failures.add(new Failure(accountKey, address, at));
+        failures.addLast(new Failure(accountKey, address, at));
+        if (failures.size() > capacity) {
+            failures.removeFirst();
+        }
     }
 
     @Override

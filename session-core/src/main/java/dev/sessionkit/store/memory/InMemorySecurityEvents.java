@@ -17,14 +17,42 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
-/** The security event log in memory, for tests and single-node apps without a database store. */
+/**
+ * The security event log in memory, for tests and for stores that keep no log of their own. Holds at most a
+ * given number of events, dropping the oldest first, so a busy node cannot run out of memory before cleanup purges.
+ */
 public final class InMemorySecurityEvents implements SecurityEventStore {
 
     /** Newest first, then by id: the order every listing uses. */
     static final Comparator<SecurityEvent> NEWEST_FIRST = Comparator.comparing(SecurityEvent::at).reversed()
             .thenComparing(e -> e.id().value());
 
-    private final Map<EventId, SecurityEvent> events = new LinkedHashMap<>();
+    private final int capacity;
+    private final Map<EventId, SecurityEvent> events = new LinkedHashMap<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<EventId, SecurityEvent> eldest) {
+            return size() > capacity;
+        }
+    };
+
+    /** An unbounded log, for tests. */
+    public InMemorySecurityEvents() {
+        this(Integer.MAX_VALUE);
+    }
+
+    /**
+     * A log holding at most {@code capacity} events.
+     *
+     * @param capacity the most events kept, at least 1
+     */
+    public InMemorySecurityEvents(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1");
+        }
+        this.capacity = capacity;
+    }
 
     @Override
     public synchronized void record(List<SecurityEvent> batch) {

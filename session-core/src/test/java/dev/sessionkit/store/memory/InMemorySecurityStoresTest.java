@@ -28,4 +28,28 @@ class InMemorySecurityStoresTest {
             return attempts;
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void recordWhenOverCapacityThenOldestDropped() {
+        InMemorySecurityEvents bounded = new InMemorySecurityEvents(3);
+        java.util.List<dev.sessionkit.security.SecurityEvent> four = java.util.stream.IntStream.range(0, 4)
+                .mapToObj(i -> dev.sessionkit.testing.SecurityEvents.signIn("u",
+                        dev.sessionkit.testing.MutableClock.T0.plusSeconds(i))).toList();
+        bounded.record(four);
+
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.empty(), bounded.find(four.get(0).id()));
+        org.junit.jupiter.api.Assertions.assertEquals(3, bounded.search(
+                dev.sessionkit.security.EventSearch.ofUser("u"), dev.sessionkit.store.PageRequest.first(10)).total());
+    }
+
+    @org.junit.jupiter.api.Test
+    void recordFailureWhenOverCapacityThenOldestDropped() {
+        InMemoryLoginAttempts bounded = new InMemoryLoginAttempts(2);
+        for (int i = 0; i < 5; i++) {
+            bounded.recordFailure("k", "a", dev.sessionkit.testing.MutableClock.T0.plusSeconds(i));
+        }
+
+        org.junit.jupiter.api.Assertions.assertEquals(2,
+                bounded.count("k", "a", dev.sessionkit.testing.MutableClock.T0).pair());
+    }
 }
