@@ -81,24 +81,16 @@ final class GeoIpLocationResolver implements LocationResolver {
 
     @Override
     public Optional<Location> resolve(String ipAddress) {
-        if (closed.get()) {
-            return Optional.empty();
-        }
-        Optional<InetAddress> address = PublicAddresses.parsePublic(ipAddress);
-        if (address.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return reader.tryCity(address.get()).flatMap(GeoIpLocationResolver::toLocation);
-        } catch (IOException | GeoIp2Exception | DeserializationException e) {
-            // A location is optional decoration of a session: a damaged or closed database must not fail a login.
-            logFailure(e);
-            return Optional.empty();
-        }
+        return city(ipAddress).flatMap(GeoIpLocationResolver::toLocation);
     }
 
     @Override
     public Optional<GeoPoint> point(String ipAddress) {
+        return city(ipAddress).flatMap(GeoIpLocationResolver::toPoint);
+    }
+
+    /** The database's record of a public address; empty when closed, not public, unknown or unreadable. */
+    private Optional<CityResponse> city(String ipAddress) {
         if (closed.get()) {
             return Optional.empty();
         }
@@ -107,8 +99,9 @@ final class GeoIpLocationResolver implements LocationResolver {
             return Optional.empty();
         }
         try {
-            return reader.tryCity(address.get()).flatMap(GeoIpLocationResolver::toPoint);
+            return reader.tryCity(address.get());
         } catch (IOException | GeoIp2Exception | DeserializationException e) {
+            // A location is optional decoration of a session: a damaged or closed database must not fail a login.
             logFailure(e);
             return Optional.empty();
         }
