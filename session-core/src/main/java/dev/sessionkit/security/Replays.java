@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * The stolen-cookie check: the token of a session that was ended on purpose (logout, revocation, eviction,
- * rotation, password change) presented again from another browser than its own is a copy. Recorded once per
+ * rotation, password change) presented again from another browser than its own is a copy: another browser id,
+ * or, without one, another address. Recorded once per
  * session across all nodes as {@code session_use_after_expire}, and the policy for {@link RiskSignal#USE_AFTER_END}
  * applied. The owner's own browser sending its just-ended cookie (a second tab, a parallel request after rotation)
  * is no alarm, and neither is a cookie that outlived its session's expiry.
@@ -70,10 +71,13 @@ public final class Replays {
         return Optional.of(event);
     }
 
-    /** Another browser: a different browser id, none where the session had one, or (without ids) another address. */
+    /**
+     * Another browser: a browser id that differs from the session's, or, when the request sends none (API clients
+     * often keep only the session cookie) or the session had none, another address than the session's.
+     */
     private static boolean fromElsewhere(SessionRecord ended, String ipAddress, Optional<String> browserId) {
-        if (ended.browserIdHash().isPresent()) {
-            return browserId.map(TokenHash::ofSecret).filter(ended.browserIdHash().get()::equals).isEmpty();
+        if (ended.browserIdHash().isPresent() && browserId.isPresent()) {
+            return !ended.browserIdHash().get().equals(TokenHash.ofSecret(browserId.get()));
         }
         return !ended.ipAddress().equals(ipAddress);
     }

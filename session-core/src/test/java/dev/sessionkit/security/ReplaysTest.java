@@ -58,6 +58,20 @@ class ReplaysTest {
     }
 
     @Test
+    void presentedWhenNoBrowserIdFromTheSameAddressThenNoAlarmFromAnotherThenAlarm() {
+        try (MonitoringFixture f = new MonitoringFixture(b -> b)) {
+            SignIn api = f.signIn("alice", client("192.0.2.1", "bid-app"));
+            f.sessionkit.service().logout(api.issued().token().reveal());
+            SessionRecord ended = endedSession(f, api);
+            Replays replays = f.sessionkit.security().replays();
+
+            assertEquals(Optional.empty(), replays.presented(ended, "192.0.2.1", Optional.empty()),
+                    "an API client keeping only the session cookie, where it always was");
+            assertTrue(replays.presented(ended, "203.0.113.9", Optional.empty()).isPresent());
+        }
+    }
+
+    @Test
     void presentedWhenExpiredTokenComesBackThenNoAlarm() {
         try (MonitoringFixture f = new MonitoringFixture(b -> b)) {
             SignIn phone = f.signIn("alice", client("192.0.2.1", "bid-phone"));
