@@ -2,7 +2,9 @@ package dev.sessionkit.cli;
 
 import dev.sessionkit.config.SchemaIncompleteException;
 import dev.sessionkit.config.SchemaMode;
+import dev.sessionkit.store.jpa.SchemaScripts;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,10 +14,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code sessionkit schema create}: runs the shipped create script through Sessionkit's own {@code schema=create}
  * path (one transaction where the database allows, then a full validation), but refuses when the tables are
- * already there, where {@code schema=create} would quietly accept them.
+ * already there, where {@code schema=create} would quietly accept them. On a database an older version made, it
+ * adds the tables that are missing and leaves the others and their rows alone.
  */
 @Command(name = "create", description = {"Creates the tables by running the shipped create script, then checks "
-        + "them.", "Fails (exit status 1), changing nothing, when the tables already exist."})
+        + "them. On a database made by an older version, adds only the missing tables.",
+        "Fails (exit status 1), changing nothing, when every table already exists."})
 final class SchemaCreateCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -27,25 +31,30 @@ final class SchemaCreateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SessionkitCommand root = schema.root;
-        if (complete(root)) {
+        List<String> missing = missing(root);
+        if (missing.isEmpty()) {
             throw new CliException(ExitCode.INVALID, "the Sessionkit tables already exist, so nothing was created; "
                     + "check them with `sessionkit schema validate`");
         }
-        // Creates the tables only when none exists; when some do, fails naming what is missing.
+        // Creates the tables that do not exist; a missing column fails, naming it.
         root.open(root.settings(SchemaMode.CREATE)).close();
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Created the Sessionkit tables"
+        // Fewer missing than there are tables: a database an older version made.
+        boolean upgrade = missing.size() < SchemaScripts.tables().size();
+        out.println((upgrade ? "Added the missing Sessionkit tables (" + String.join(", ", missing.stream()
+                .map(m -> m.replace("table ", "")).toList()) + ")"
+                : "Created the Sessionkit tables")
                 + root.databaseOfUrl().map(s -> " from " + s.createScriptLocation()).orElse("") + ".");
         out.flush();
         return ExitCode.OK.code();
     }
 
-    private static boolean complete(SessionkitCommand root) {
+    private static List<String> missing(SessionkitCommand root) {
         try {
             root.open(root.settings(SchemaMode.VALIDATE)).close(); // opening is the check
-            return true;
+            return List.of();
         } catch (SchemaIncompleteException e) {
-            return false;
+            return e.missing();
         }
     }
 }

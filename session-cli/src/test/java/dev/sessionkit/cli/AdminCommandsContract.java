@@ -11,7 +11,10 @@ import dev.sessionkit.maintenance.SessionCleanup;
 import dev.sessionkit.session.EndReason;
 import dev.sessionkit.session.Ending;
 import dev.sessionkit.session.SessionId;
+import dev.sessionkit.config.SchemaMode;
+import dev.sessionkit.policy.SessionLimit;
 import dev.sessionkit.session.SessionRecord;
+import dev.sessionkit.store.jpa.JpaSessionStores;
 import dev.sessionkit.store.jpa.SchemaScripts;
 import dev.sessionkit.testing.Sessions;
 import java.security.SecureRandom;
@@ -231,17 +234,42 @@ abstract class AdminCommandsContract extends DatabaseContract {
     }
 
     @Test
-    void schemaCreateWhenSomeTablesExistThenFailsNamingWhatIsMissing() throws SQLException {
+    void schemaCreateWhenAnOlderVersionMadeTheDatabaseThenAddsOnlyTheMissingTablesKeepingSessions()
+            throws SQLException {
         String database = newDatabase();
         createTables(database);
-        sql(database, "DROP TABLE sessionkit_lease");
+        SessionRecord session = createdAt(clock.instant()).build();
+        try (var older = JpaSessionStores.open(database, user(), "", SchemaMode.VALIDATE)) {
+            older.create(session, SessionLimit.unlimited(), session.createdAt());
+        }
+        sql(database, "DROP TABLE sessionkit_login_failure");
+        sql(database, "DROP TABLE sessionkit_security_event");
+        Cli.Result invalid = runOn(database, "schema", "validate");
+
+        Cli.Result result = runOn(database, "schema", "create");
+
+        assertEquals(1, invalid.exit(), invalid::toString);
+        assertTrue(invalid.out().contains("table sessionkit_security_event, table sessionkit_login_failure"),
+                invalid::toString);
+        assertEquals(0, result.exit(), result::toString);
+        assertTrue(result.out().startsWith("Added the missing Sessionkit tables (sessionkit_security_event, "
+                + "sessionkit_login_failure)"), result::toString);
+        assertEquals(0, runOn(database, "schema", "validate").exit());
+        assertTrue(runOn(database, "list", "--user", session.userId()).out().contains(session.id().value()),
+                "the session made before the upgrade is still there");
+    }
+
+    @Test
+    void schemaCreateWhenAColumnIsMissingThenFailsNamingIt() throws SQLException {
+        String database = newDatabase();
+        createTables(database);
+        sql(database, "ALTER TABLE sessionkit_lease DROP COLUMN holder");
 
         Cli.Result result = runOn(database, "schema", "create");
 
         assertEquals(1, result.exit(), result::toString);
         assertOneLine(result);
-        assertTrue(result.err().contains("table sessionkit_lease"), result::toString);
-        assertEquals(1, runOn(database, "schema", "validate").exit(), "nothing was created");
+        assertTrue(result.err().contains("column sessionkit_lease.holder"), result::toString);
     }
 
     @Test

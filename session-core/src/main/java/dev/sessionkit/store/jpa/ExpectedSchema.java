@@ -27,6 +27,10 @@ final class ExpectedSchema {
                 "location_country_name", "browser_id_hash"));
         tables.put("sessionkit_user_lock", List.of("user_id"));
         tables.put("sessionkit_lease", List.of("name", "holder", "expires_at"));
+        tables.put("sessionkit_security_event", List.of("id", "occurred_at", "event_type", "outcome", "user_id",
+                "session_id", "ip_address", "device", "location_city", "location_country_code",
+                "location_country_name", "latitude", "longitude", "signals", "action", "detail"));
+        tables.put("sessionkit_login_failure", List.of("id", "account_key", "ip_address", "failed_at"));
         return java.util.Collections.unmodifiableMap(tables);
     }
 
@@ -48,14 +52,18 @@ final class ExpectedSchema {
         return missing;
     }
 
-    /** Tells whether none of the tables exist yet, i.e. creating them from the script is safe. */
-    static boolean noneExist(DatabaseMetaData metadata) throws SQLException {
+    /**
+     * Lists the tables that do not exist at all, which {@code schema=create} may create from the script without
+     * touching the others: how a database made by an older version gains the tables a newer one added.
+     */
+    static Set<String> absentTables(DatabaseMetaData metadata) throws SQLException {
+        Set<String> absent = new java.util.LinkedHashSet<>();
         for (String table : TABLES.keySet()) {
-            if (!columnsOf(metadata, table).isEmpty()) {
-                return false;
+            if (columnsOf(metadata, table).isEmpty()) {
+                absent.add(table);
             }
         }
-        return true;
+        return absent;
     }
 
     private static Set<String> columnsOf(DatabaseMetaData metadata, String table) throws SQLException {

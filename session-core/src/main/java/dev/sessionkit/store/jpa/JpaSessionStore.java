@@ -14,8 +14,11 @@ import dev.sessionkit.store.DurationSummary;
 import dev.sessionkit.store.EndedSessionsChannel;
 import dev.sessionkit.store.EndedSessionsChannels;
 import dev.sessionkit.store.LeaseStore;
+import dev.sessionkit.store.LoginAttemptStore;
 import dev.sessionkit.store.Page;
 import dev.sessionkit.store.PageRequest;
+import dev.sessionkit.store.SecurityEventStore;
+import dev.sessionkit.store.SecurityStores;
 import dev.sessionkit.store.SessionLimitReachedException;
 import dev.sessionkit.store.SessionReports;
 import dev.sessionkit.store.SessionSearch;
@@ -40,11 +43,12 @@ import java.util.Optional;
  * {@code sessionkit_user_lock}, so it holds across threads and nodes. EclipseLink's shared cache is off and each
  * call uses a fresh EntityManager: a session ended on another node is seen at once.
  *
- * <p>Besides sessions it keeps reports, leases and (on PostgreSQL) the channel of ended sessions, each in a class of
- * its own that this one hands calls to. Build it with {@link JpaSessionStores}; it owns and closes its
+ * <p>Besides sessions it keeps reports, leases, the security event log, sign-in failures and (on PostgreSQL) the
+ * channel of ended sessions, each in a class of its own that this one hands calls to. Build it with {@link JpaSessionStores}; it owns and closes its
  * EntityManagerFactory.
  */
-public final class JpaSessionStore implements SessionStore, SessionReports, LeaseStore, EndedSessionsChannels {
+public final class JpaSessionStore implements SessionStore, SessionReports, LeaseStore, EndedSessionsChannels,
+        SecurityStores {
 
     private final EntityManagerFactory factory;
     private final Transactions tx;
@@ -54,6 +58,8 @@ public final class JpaSessionStore implements SessionStore, SessionReports, Leas
     private final JpaLeases leases;
     private final Optional<ConnectionFactory> listenConnections;
     private final EndAnnouncements announcements;
+    private final JpaSecurityEvents securityEvents;
+    private final JpaLoginAttempts loginAttempts;
 
     /** Rows per activity batch; one transaction each. */
     private static final int TOUCH_BATCH_SIZE = 500;
@@ -79,6 +85,8 @@ public final class JpaSessionStore implements SessionStore, SessionReports, Leas
         this.listings = new SessionListings(tx);
         this.leases = new JpaLeases(tx, dialect);
         this.announcements = new EndAnnouncements(dialect);
+        this.securityEvents = new JpaSecurityEvents(tx);
+        this.loginAttempts = new JpaLoginAttempts(tx, dialect);
     }
 
     @Override
@@ -108,8 +116,8 @@ public final class JpaSessionStore implements SessionStore, SessionReports, Leas
     }
 
     private CreateResult insert(EntityManager em, SessionRecord session, List<SessionRecord> ended) {
-        boolean newDevice = session.browserIdHash().map(hash -> !seenBefore(em, session.userId(), hash))
-                .orElse(true);
+        boolean newDevice = session.browserIdHash()
+                .map(hash -> !SessionListings.browserSeenBefore(em, session.userId(), hash)).orElse(true);
         em.persist(SessionRows.toEntity(session));
         return new CreateResult(session, ended, newDevice);
     }
@@ -240,6 +248,16 @@ public final class JpaSessionStore implements SessionStore, SessionReports, Leas
         return reports.endsPer(since, bucket);
     }
 
+    @Override
+    public SecurityEventStore securityEvents() {
+        return securityEvents;
+    }
+
+    @Override
+    public LoginAttemptStore loginAttempts() {
+        return loginAttempts;
+    }
+
     /** On PostgreSQL, LISTEN/NOTIFY; other databases have no channel and rely on the latency bound alone. */
     @Override
     public Optional<EndedSessionsChannel> openEndedSessionsChannel() {
@@ -273,13 +291,5 @@ public final class JpaSessionStore implements SessionStore, SessionReports, Leas
 
     private Optional<SessionRecord> announced(EntityManager em, SessionRecord ended) {
         return Optional.of(announcements.announce(em, List.of(ended)).get(0));
-    }
-
-    private boolean seenBefore(EntityManager em, String userId, TokenHash browserIdHash) {
-        return !em.createQuery(SessionSql.BROWSER_SEEN_BEFORE, String.class)
-                .setParameter("user", userId)
-                .setParameter("browser", browserIdHash.hex())
-                .setMaxResults(1)
-                .getResultList().isEmpty();
     }
 }

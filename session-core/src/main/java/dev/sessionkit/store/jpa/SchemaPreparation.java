@@ -9,11 +9,13 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What opening a store does to the schema, as the {@code schema} setting asks: nothing, check that every table and
  * column is there, or create the tables when none exist (from the shipped script) and then check. A database that
- * is not supported or a schema that is incomplete fails start-up with the script to run.
+ * is not supported or a schema that is incomplete fails start-up with the script to run. {@code create} also adds
+ * tables that a newer version introduced to a database an older one made, leaving existing tables and rows alone.
  */
 final class SchemaPreparation {
 
@@ -40,8 +42,9 @@ final class SchemaPreparation {
             }
             case VALIDATE -> requireComplete(metadata, dialect, where);
             case CREATE -> {
-                if (ExpectedSchema.noneExist(metadata)) {
-                    createTables(connection, dialect, where, redactor);
+                Set<String> absent = ExpectedSchema.absentTables(metadata);
+                if (!absent.isEmpty()) {
+                    createTables(connection, dialect, absent, where, redactor);
                 }
                 requireComplete(metadata, dialect, where);
             }
@@ -49,12 +52,13 @@ final class SchemaPreparation {
         return dialect;
     }
 
-    private static void createTables(Connection connection, SqlDialect dialect, String where,
+    private static void createTables(Connection connection, SqlDialect dialect, Set<String> tables, String where,
             CredentialRedactor redactor) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
-            for (String sql : SchemaScripts.statements(SchemaScripts.of(dialect).createScript())) {
+            List<String> script = SchemaScripts.statements(SchemaScripts.of(dialect).createScript());
+            for (String sql : SchemaScripts.creating(script, tables)) {
                 statement.execute(sql);
             }
             connection.commit();
@@ -81,7 +85,8 @@ final class SchemaPreparation {
                     + " are missing or incomplete: " + String.join(", ", missing) + ". Run the script "
                     + dialect.createScript() + " from the session-core jar (print it with `sessionkit schema print "
                     + "--database " + dialect.cliName()
-                    + "`), or set schema=create to let Sessionkit create missing tables.");
+                    + "`), or set schema=create to let Sessionkit create missing tables (it adds the tables a newer "
+                    + "version introduced and leaves existing ones and their rows alone).");
         }
     }
 }

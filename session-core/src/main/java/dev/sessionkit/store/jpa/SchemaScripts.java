@@ -47,6 +47,15 @@ public final class SchemaScripts {
     }
 
     /**
+     * Returns the tables the create script makes, in its order.
+     *
+     * @return e.g. {@code sessionkit_session}
+     */
+    public static List<String> tables() {
+        return List.copyOf(ExpectedSchema.TABLES.keySet());
+    }
+
+    /**
      * Returns the classpath location of the create script, to name in error messages.
      *
      * @return e.g. {@code /dev/sessionkit/store/jpa/schema-postgresql.sql}
@@ -85,6 +94,27 @@ public final class SchemaScripts {
         }
         return statements;
     }
+
+    /**
+     * Keeps the statements that create the given tables or their indexes, in script order.
+     *
+     * @param statements a create script's statements
+     * @param tables lower-case table names
+     */
+    static List<String> creating(List<String> statements, java.util.Set<String> tables) {
+        return statements.stream().filter(sql -> tableOf(sql).filter(tables::contains).isPresent()).toList();
+    }
+
+    /** The table a CREATE TABLE or CREATE INDEX ... ON statement is about. */
+    private static Optional<String> tableOf(String statement) {
+        java.util.regex.Matcher matcher = CREATES.matcher(statement);
+        return matcher.lookingAt() ? Optional.of((matcher.group(1) != null ? matcher.group(1) : matcher.group(2))
+                .toLowerCase(java.util.Locale.ROOT)) : Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern CREATES = java.util.regex.Pattern.compile(
+            "CREATE\\s+TABLE\\s+(\\w+)|CREATE\\s+INDEX\\s+\\w+\\s+ON\\s+(\\w+)",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private static String read(String resource) {
         try (InputStream in = SchemaScripts.class.getResourceAsStream(resource)) {

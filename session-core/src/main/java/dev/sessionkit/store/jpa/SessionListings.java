@@ -8,6 +8,8 @@ import dev.sessionkit.store.Page;
 import dev.sessionkit.store.PageRequest;
 import dev.sessionkit.store.SessionOrder;
 import dev.sessionkit.store.SessionSearch;
+import dev.sessionkit.token.TokenHash;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.List;
@@ -57,5 +59,14 @@ final class SessionListings {
             case NEWEST_LOGIN -> SessionSql.NEWEST_LOGIN_FIRST;
             case RECENTLY_ENDED -> SessionSql.RECENTLY_ENDED_FIRST;
         };
+    }
+
+    /** Whether the user has signed in from this browser before, inside the caller's transaction. */
+    static boolean browserSeenBefore(EntityManager em, String userId, TokenHash browserIdHash) {
+        return !em.createQuery(SessionSql.BROWSER_SEEN_BEFORE, String.class)
+                .setParameter("user", userId)
+                .setParameter("browser", browserIdHash.hex())
+                .setMaxResults(1)
+                .getResultList().isEmpty();
     }
 }

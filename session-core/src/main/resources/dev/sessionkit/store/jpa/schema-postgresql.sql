@@ -49,3 +49,42 @@ CREATE TABLE sessionkit_lease (
     holder     VARCHAR(255),
     expires_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
+
+-- The security event log: sign-ins, failures, risk signals, alerts and session ends, kept event-retention.
+-- Holds public ids and what a user may read; never a token, token hash, password or cookie value.
+CREATE TABLE sessionkit_security_event (
+    id                    VARCHAR(22)              NOT NULL PRIMARY KEY,
+    occurred_at           TIMESTAMP WITH TIME ZONE NOT NULL,
+    event_type            VARCHAR(48)              NOT NULL,
+    outcome               VARCHAR(16)              NOT NULL,
+    user_id               VARCHAR(255),
+    session_id            VARCHAR(22),
+    ip_address            VARCHAR(64)              NOT NULL,
+    device                VARCHAR(128)             NOT NULL,
+    location_city         VARCHAR(128),
+    location_country_code VARCHAR(2),
+    location_country_name VARCHAR(128),
+    latitude              DOUBLE PRECISION,
+    longitude             DOUBLE PRECISION,
+    signals               VARCHAR(255)             NOT NULL,
+    action                VARCHAR(32)              NOT NULL,
+    detail                VARCHAR(64)              NOT NULL
+);
+-- A user's activity page and the sign-in history risk signals compare with.
+CREATE INDEX sessionkit_security_event_user_ix ON sessionkit_security_event (user_id, occurred_at);
+-- Administrators' listing by type, and alert counts per hour.
+CREATE INDEX sessionkit_security_event_type_ix ON sessionkit_security_event (event_type, occurred_at);
+-- Purge by age.
+CREATE INDEX sessionkit_security_event_time_ix ON sessionkit_security_event (occurred_at);
+
+-- Failed sign-in attempts in the last login-failure-window, shared by every node. The account is a hash of the
+-- username, never the typed text.
+CREATE TABLE sessionkit_login_failure (
+    id          VARCHAR(22)              NOT NULL PRIMARY KEY,
+    account_key VARCHAR(64)              NOT NULL,
+    ip_address  VARCHAR(64)              NOT NULL,
+    failed_at   TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE INDEX sessionkit_login_failure_account_ix ON sessionkit_login_failure (account_key, failed_at);
+CREATE INDEX sessionkit_login_failure_address_ix ON sessionkit_login_failure (ip_address, failed_at);
+CREATE INDEX sessionkit_login_failure_time_ix ON sessionkit_login_failure (failed_at);

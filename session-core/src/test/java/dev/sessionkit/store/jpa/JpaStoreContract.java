@@ -9,7 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sessionkit.config.SchemaMode;
 import dev.sessionkit.policy.SessionLimit;
 import dev.sessionkit.session.SessionRecord;
+import dev.sessionkit.security.EventId;
+import dev.sessionkit.security.EventSearch;
+import dev.sessionkit.security.EventType;
+import dev.sessionkit.security.FailureCounts;
+import dev.sessionkit.security.SecurityEvent;
 import dev.sessionkit.store.LeaseStore;
+import dev.sessionkit.store.LoginAttemptStore;
+import dev.sessionkit.store.LoginAttemptStoreContract;
+import dev.sessionkit.store.Page;
+import dev.sessionkit.store.PageRequest;
+import dev.sessionkit.store.SecurityEventStore;
+import dev.sessionkit.store.SecurityEventStoreContract;
+import dev.sessionkit.store.SecurityStores;
 import dev.sessionkit.store.LeaseStoreContract;
 import dev.sessionkit.store.SessionReports;
 import dev.sessionkit.store.SessionReportsContract;
@@ -22,9 +34,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -65,6 +79,8 @@ abstract class JpaStoreContract extends SessionStoreContract {
             s.executeUpdate("DELETE FROM sessionkit_session");
             s.executeUpdate("DELETE FROM sessionkit_user_lock");
             s.executeUpdate("DELETE FROM sessionkit_lease");
+            s.executeUpdate("DELETE FROM sessionkit_security_event");
+            s.executeUpdate("DELETE FROM sessionkit_login_failure");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -110,6 +126,105 @@ abstract class JpaStoreContract extends SessionStoreContract {
         @Override
         protected void resetLeases() {
             reset();
+        }
+    }
+
+    /** The security event log contract, written by one node and read by the other. */
+    @Nested
+    class SecurityEvents extends SecurityEventStoreContract {
+        @Override
+        protected SecurityEventStore events() {
+            return new SecurityEventStore() {
+                private SecurityEventStore writer() {
+                    return ((SecurityStores) JpaStoreContract.this.nodeA()).securityEvents();
+                }
+
+                private SecurityEventStore reader() {
+                    return ((SecurityStores) JpaStoreContract.this.nodeB()).securityEvents();
+                }
+
+                @Override
+                public void record(List<SecurityEvent> events) {
+                    writer().record(events);
+                }
+
+                @Override
+                public boolean recordIfAbsent(SecurityEvent event) {
+                    return writer().recordIfAbsent(event);
+                }
+
+                @Override
+                public Optional<SecurityEvent> find(EventId id) {
+                    return reader().find(id);
+                }
+
+                @Override
+                public Page<SecurityEvent> search(EventSearch search, PageRequest page) {
+                    return reader().search(search, page);
+                }
+
+                @Override
+                public List<SecurityEvent> recentSignIns(String userId, int limit) {
+                    return reader().recentSignIns(userId, limit);
+                }
+
+                @Override
+                public long count(Set<EventType> types, Instant from, Instant until) {
+                    return reader().count(types, from, until);
+                }
+
+                @Override
+                public int purgeBefore(Instant before, int batchSize) {
+                    return writer().purgeBefore(before, batchSize);
+                }
+            };
+        }
+    }
+
+    /** The sign-in failure contract: failures recorded on one node are counted on the other. */
+    @Nested
+    class LoginAttempts extends LoginAttemptStoreContract {
+        @Override
+        protected LoginAttemptStore attempts() {
+            return new LoginAttemptStore() {
+                @Override
+                public void recordFailure(String accountKey, String address, Instant at) {
+                    ((SecurityStores) nodeA()).loginAttempts().recordFailure(accountKey, address, at);
+                }
+
+                @Override
+                public FailureCounts count(String accountKey, String address, Instant since) {
+                    return ((SecurityStores) nodeB()).loginAttempts().count(accountKey, address, since);
+                }
+
+                @Override
+                public void clear(String accountKey, String address) {
+                    ((SecurityStores) nodeB()).loginAttempts().clear(accountKey, address);
+                }
+
+                @Override
+                public int purgeBefore(Instant before, int batchSize) {
+                    return ((SecurityStores) nodeA()).loginAttempts().purgeBefore(before, batchSize);
+                }
+            };
+        }
+    }
+
+    @Test
+    void securityEventRowWhenRecordedThenHoldsNoTokenOrHash() throws SQLException {
+        SessionRecord session = Sessions.aSession().build();
+        SecurityEvent event = dev.sessionkit.testing.SecurityEvents.signIn(session.userId(), T0);
+        ((SecurityStores) nodeA()).securityEvents().record(List.of(event));
+
+        try (Connection c = connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT * FROM sessionkit_security_event")) {
+            assertTrue(rs.next(), "the event is stored");
+            StringBuilder row = new StringBuilder();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                row.append(rs.getString(i)).append('|');
+            }
+            assertFalse(row.toString().contains(session.tokenHash().hex()), row::toString);
+            assertFalse(java.util.regex.Pattern.compile("[0-9a-f]{64}").matcher(row).find(), row::toString);
         }
     }
 
