@@ -17,6 +17,7 @@ import dev.sessionkit.security.ReportLinks;
 import dev.sessionkit.security.SignInReports;
 import dev.sessionkit.security.SecurityEventLog;
 import dev.sessionkit.security.SecurityMonitoring;
+import dev.sessionkit.security.SecurityQueries;
 import dev.sessionkit.security.SessionDrift;
 import dev.sessionkit.security.SessionEndEvents;
 import dev.sessionkit.security.SignIns;
@@ -101,7 +102,8 @@ public final class Sessionkit implements AutoCloseable {
                 new SignIns(service, store, defence, log, events, monitored),
                 new Replays(log, events, service, monitored.policy()),
                 new SessionDrift(log, events, service, devices, locations, monitored.policy()),
-                new SignInReports(log, events, service, new ReportLinks(linkSecret(builder.random), builder.clock)));
+                new SignInReports(log, events, service, new ReportLinks(linkSecret(builder.random), builder.clock)),
+                new SecurityQueries(securityStores.securityEvents(), builder.clock));
     }
 
     /** The secret of "This wasn't me" links: the setting, or one drawn for this start with a warning. */

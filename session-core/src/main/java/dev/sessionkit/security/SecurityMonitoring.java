@@ -18,6 +18,7 @@ public final class SecurityMonitoring {
     private final Replays replays;
     private final SignInReports reports;
     private final SessionDrift drift;
+    private final SecurityQueries queries;
 
     /**
      * Joins the parts.
@@ -28,9 +29,11 @@ public final class SecurityMonitoring {
      * @param replays the stolen-cookie check
      * @param drift the check of live sessions switching country or browser
      * @param reports "This wasn't me"
+     * @param queries the read side of the log
      */
     public SecurityMonitoring(SecurityEventLog log, LoginDefence defence, SignIns signIns, Replays replays,
-            SessionDrift drift, SignInReports reports) {
+            SessionDrift drift, SignInReports reports, SecurityQueries queries) {
+        this.queries = Objects.requireNonNull(queries, "queries");
         this.drift = Objects.requireNonNull(drift, "drift");
         this.reports = Objects.requireNonNull(reports, "reports");
         this.replays = Objects.requireNonNull(replays, "replays");
@@ -62,6 +65,11 @@ public final class SecurityMonitoring {
     /** {@return "This wasn't me": link tokens for alerts, and the reports they and the API make} */
     public SignInReports reports() {
         return reports;
+    }
+
+    /** {@return the read side of the log: a user's activity, any events, the alert figures} */
+    public SecurityQueries queries() {
+        return queries;
     }
 
     /** {@return the event log, for reads through its store} */

@@ -6,6 +6,7 @@ import dev.sessionkit.security.EventType;
 import dev.sessionkit.security.SecurityEvent;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -69,6 +70,17 @@ public interface SecurityEventStore {
      * @return how many
      */
     long count(Set<EventType> types, Instant from, Instant until);
+
+    /**
+     * Counts the events of some types per time bucket since an instant, for charts: one statement whatever the
+     * number of buckets.
+     *
+     * @param types the types counted
+     * @param since the first instant counted (the start of a bucket)
+     * @param bucket the bucket width
+     * @return counts keyed by bucket start, only buckets with events, in time order
+     */
+    Map<Instant, Long> countPer(Set<EventType> types, Instant since, TimeBucket bucket);
 
     /**
      * Deletes events older than an instant, at most one batch per call.

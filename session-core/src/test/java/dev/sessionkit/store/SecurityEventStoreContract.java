@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -141,6 +142,22 @@ public abstract class SecurityEventStoreContract {
                 later));
         assertEquals(1, events().count(Set.of(EventType.SESSION_USE_AFTER_EXPIRE), base, base.plusSeconds(5)),
                 "until is exclusive");
+    }
+
+    @Test
+    void countPerWhenHoursThenCountedPerBucketFromSinceOn() {
+        Instant hour = TimeBucket.HOUR.startOf(T0.plus(Duration.ofDays(800)));
+        String user = user();
+        events().record(List.of(SecurityEvents.bare(EventType.RISK_NEW_DEVICE, Optional.of(user), hour),
+                SecurityEvents.bare(EventType.RISK_NEW_DEVICE, Optional.of(user), hour.plusSeconds(3599)),
+                SecurityEvents.bare(EventType.AUTHN_IMPOSSIBLE_TRAVEL, Optional.of(user), hour.plusSeconds(7300)),
+                SecurityEvents.bare(EventType.RISK_NEW_DEVICE, Optional.of(user), hour.minusSeconds(1)),
+                SecurityEvents.bare(EventType.SESSION_LOGOUT, Optional.of(user), hour.plusSeconds(10))));
+
+        Map<Instant, Long> counts = events().countPer(Set.of(EventType.RISK_NEW_DEVICE,
+                EventType.AUTHN_IMPOSSIBLE_TRAVEL), hour, TimeBucket.HOUR);
+
+        assertEquals(Map.of(hour, 2L, hour.plusSeconds(7200), 1L), counts);
     }
 
     @Test

@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
 
 /**
- * Everybody's sessions, for holders of the {@code admin-role} setting's role (403 for anyone else, 401 without a
+ * Everybody's sessions and their statistics, for holders of the {@code admin-role} setting's role (403 for anyone else, 401 without a
  * session).
  */
 @Path("admin")
@@ -69,7 +69,7 @@ public class AdminSessionsResource {
     @Path("stats")
     public StatsJson stats() {
         requireAdmin();
-        return StatsJson.of(sessionkit().queries().stats());
+        return StatsJson.of(sessionkit().queries().stats(), sessionkit().security().queries().stats());
     }
 
     /**
@@ -89,11 +89,7 @@ public class AdminSessionsResource {
     }
 
     private SessionRecord requireAdmin() {
-        SessionRecord current = CurrentSession.require(request);
-        if (!request.isUserInRole(CurrentSession.webSettings(request).adminRole())) {
-            throw new ProblemException(403, "Forbidden", "This needs the administrator role.");
-        }
-        return current;
+        return CurrentSession.requireAdmin(request);
     }
 
     private static Optional<SessionStatus> parseStatus(String status) {

@@ -17,6 +17,15 @@ final class CurrentSession {
                 "Sign in to continue."));
     }
 
+    /** The session of an administrator: 401 without a session, 403 without the {@code admin-role} role. */
+    static SessionRecord requireAdmin(HttpServletRequest request) {
+        SessionRecord current = require(request);
+        if (!request.isUserInRole(webSettings(request).adminRole())) {
+            throw new ProblemException(403, "Forbidden", "This needs the administrator role.");
+        }
+        return current;
+    }
+
     static Sessionkit sessionkit(HttpServletRequest request) {
         return SessionLogin.of(request.getServletContext()).sessionkit();
     }

@@ -85,7 +85,7 @@ public final class JpaSessionStore implements SessionStore, SessionReports, Leas
         this.listings = new SessionListings(tx);
         this.leases = new JpaLeases(tx, dialect);
         this.announcements = new EndAnnouncements(dialect);
-        this.securityEvents = new JpaSecurityEvents(tx);
+        this.securityEvents = new JpaSecurityEvents(tx, dialect);
         this.loginAttempts = new JpaLoginAttempts(tx, dialect);
     }
 

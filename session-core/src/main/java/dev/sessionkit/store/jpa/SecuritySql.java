@@ -30,6 +30,13 @@ final class SecuritySql {
     static final String COUNT_OF_TYPES = "SELECT COUNT(e) FROM SecurityEventEntity e WHERE e.eventType IN :types "
             + "AND e.occurredAt >= :from AND e.occurredAt < :until";
 
+    /**
+     * Native: events of some types per time bucket ({@code %1$s} the bucket expression, {@code %2$s} the quoted type
+     * names, enum-derived). Parameter: the first instant counted.
+     */
+    static final String COUNT_PER_BUCKET = "SELECT %1$s, COUNT(*) FROM sessionkit_security_event "
+            + "WHERE event_type IN (%2$s) AND occurred_at >= ?1 GROUP BY %1$s";
+
     static final String EVENTS_BEFORE = "SELECT e.id FROM SecurityEventEntity e WHERE e.occurredAt < :before";
 
     static final String DELETE_EVENTS = "DELETE FROM SecurityEventEntity e WHERE e.id IN :ids";

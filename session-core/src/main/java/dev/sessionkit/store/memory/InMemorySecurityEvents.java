@@ -7,6 +7,7 @@ import dev.sessionkit.security.SecurityEvent;
 import dev.sessionkit.store.Page;
 import dev.sessionkit.store.PageRequest;
 import dev.sessionkit.store.SecurityEventStore;
+import dev.sessionkit.store.TimeBucket;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -93,6 +95,14 @@ public final class InMemorySecurityEvents implements SecurityEventStore {
     public synchronized long count(Set<EventType> types, Instant from, Instant until) {
         return events.values().stream().filter(e -> types.contains(e.type()) && !e.at().isBefore(from)
                 && e.at().isBefore(until)).count();
+    }
+
+    @Override
+    public synchronized Map<Instant, Long> countPer(Set<EventType> types, Instant since, TimeBucket bucket) {
+        Map<Instant, Long> counts = new TreeMap<>();
+        events.values().stream().filter(e -> types.contains(e.type()) && !e.at().isBefore(since))
+                .forEach(e -> counts.merge(bucket.startOf(e.at()), 1L, Long::sum));
+        return counts;
     }
 
     @Override

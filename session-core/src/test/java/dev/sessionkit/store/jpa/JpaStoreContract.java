@@ -27,6 +27,7 @@ import dev.sessionkit.store.SessionReports;
 import dev.sessionkit.store.SessionReportsContract;
 import dev.sessionkit.store.SessionStore;
 import dev.sessionkit.store.SessionStoreContract;
+import dev.sessionkit.store.TimeBucket;
 import dev.sessionkit.testing.Sessions;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -37,6 +38,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -171,6 +173,11 @@ abstract class JpaStoreContract extends SessionStoreContract {
                 @Override
                 public long count(Set<EventType> types, Instant from, Instant until) {
                     return reader().count(types, from, until);
+                }
+
+                @Override
+                public Map<Instant, Long> countPer(Set<EventType> types, Instant since, TimeBucket bucket) {
+                    return reader().countPer(types, since, bucket);
                 }
 
                 @Override
