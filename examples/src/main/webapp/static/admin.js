@@ -36,6 +36,11 @@ async function charts() {
     labels: Object.keys(stats.activeByDeviceType), datasets: [{ data: Object.values(stats.activeByDeviceType) }] } });
   new Chart(document.getElementById("reasons"), { type: "bar", data: {
     labels: Object.keys(stats.endsByReason), datasets: [{ label: "sessions", data: Object.values(stats.endsByReason) }] } });
+  document.getElementById("alerts").textContent = stats.alertsLastDay;
+  document.getElementById("failures").textContent = stats.failedSignInsLastDay;
+  new Chart(document.getElementById("security"), { type: "bar", data: { labels: hours, datasets: [
+    { label: "alerts", data: stats.alertsPerHour.map(b => b.count) },
+    { label: "failed sign-ins", data: stats.failedSignInsPerHour.map(b => b.count) }] } });
   document.body.dataset.chartsDrawn = "true";
 }
 

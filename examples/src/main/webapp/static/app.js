@@ -32,6 +32,12 @@ api.del = async (path) => {
   return api.checked(response);
 };
 
+api.post = async (path) => {
+  const response = await fetch(base() + "api" + path, {
+    method: "POST", headers: { Accept: "application/json", "X-Requested-With": "sessionkit-demo" } });
+  return api.checked(response);
+};
+
 function relativeTime(iso) {
   const seconds = Math.round((Date.now() - Date.parse(iso)) / 1000);
   if (seconds < 45) return "just now";
@@ -83,7 +89,7 @@ async function header(current) {
   const me = await api.get("/sessions/current");
   const links = [
     ["index.html", "Dashboard"], ["devices.html", "Your devices"], ["history.html", "Login history"],
-    ["alerts.html", "Security alerts"], ["password.html", "Change password"], ["admin.html", "Admin"],
+    ["activity.html", "Security activity"], ["alerts.html", "Security alerts"], ["password.html", "Change password"], ["admin.html", "Admin"],
   ].map(([href, label]) => el("a", { href, "aria-current": href === current ? "page" : null }, label));
   document.querySelector("header nav").replaceChildren(...links,
     el("span", { class: "who" }, "Signed in as ", el("strong", {}, me.user)),

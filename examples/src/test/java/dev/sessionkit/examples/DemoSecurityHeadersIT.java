@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoSecurityHeadersIT {
 
     private static final List<String> PAGES = List.of("/login.html", "/app/", "/app/index.html",
-            "/app/devices.html", "/app/history.html", "/app/admin.html", "/app/password.html");
+            "/app/devices.html", "/app/history.html", "/app/admin.html", "/app/password.html",
+            "/app/activity.html", "/app/alerts.html");
     private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern INLINE_STYLE = Pattern.compile("<style|\\sstyle\\s*=|\\son[a-z]+\\s*=",

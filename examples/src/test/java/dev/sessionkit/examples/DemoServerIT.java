@@ -44,6 +44,7 @@ class DemoServerIT {
                     .orElseThrow()).getPath());
             assertEquals("pong", browser.get("/app/ping").body());
             for (String page : new String[] {"/app/", "/app/devices.html", "/app/history.html", "/app/admin.html",
+                    "/app/activity.html", "/app/alerts.html", "/static/activity.js",
                     "/app/password.html", "/static/app.js", "/webjars/chart.js/4.5.1/dist/chart.umd.js"}) {
                 assertEquals(200, browser.get(page).statusCode(), page);
             }

@@ -142,7 +142,7 @@ class BrowserIT {
                         By.cssSelector("body[data-charts-drawn='true']")));
                 // Chart.js animates for about a second after drawing: wait for it to settle before the screenshot.
                 new WebDriverWait(pc, WAIT).until(d -> Boolean.TRUE.equals(pc.executeScript(
-                        "return Object.values(Chart.instances).length === 3 && Object.values(Chart.instances)"
+                        "return Object.values(Chart.instances).length === 4 && Object.values(Chart.instances)"
                                 + ".every(c => c.width > 0 && c.height > 0 && !Chart.animator.running(c));")));
                 assertEquals("1", pc.findElement(By.id("active")).getText(), "active sessions: the PC's");
                 new WebDriverWait(pc, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(

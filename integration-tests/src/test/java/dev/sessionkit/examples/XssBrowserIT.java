@@ -111,6 +111,12 @@ class XssBrowserIT {
         assertNothingRan("history");
         assertEquals(List.of(SAFE_DEVICE), columnOf("#history tr", 3));
 
+        open("/app/activity.html", "Security activity - Sessionkit demo", "#events tr[data-event]");
+        assertNothingRan("activity");
+        List<String> devices = texts("#events tr[data-type^='authn_login_success'] .device");
+        assertEquals(3, devices.size(), devices.toString());
+        devices.forEach(device -> assertTrue(device.contains(SAFE_BROWSER), device));
+
         open("/app/admin.html", "Admin - Sessionkit demo", "#sessions tr[data-session]");
         new WebDriverWait(chromium, WAIT).until(d -> count("#sessions tr[data-session]") == 3);
         assertNothingRan("admin");
@@ -138,6 +144,10 @@ class XssBrowserIT {
         assertEquals("No ended sessions yet.", text("#history td"));
         assertClean("history");
 
+        open("/app/activity.html", "Security activity - Sessionkit demo", "#events tr[data-event]");
+        assertEquals("Signed in", text("#events .what"));
+        assertClean("activity");
+
         open("/app/password.html", "Change password - Sessionkit demo", "header nav a");
         chromium.findElement(By.id("current")).sendKeys("not the password");
         chromium.findElement(By.id("next")).sendKeys("long enough new one");
@@ -151,7 +161,7 @@ class XssBrowserIT {
         new WebDriverWait(chromium, WAIT).until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("body[data-charts-drawn='true']")));
         new WebDriverWait(chromium, WAIT).until(d -> Boolean.TRUE.equals(chromium.executeScript(
-                "return Object.values(Chart.instances).length === 3 && Object.values(Chart.instances)"
+                "return Object.values(Chart.instances).length === 4 && Object.values(Chart.instances)"
                         + ".every(c => c.width > 0 && c.height > 0 && !Chart.animator.running(c));")));
         assertClean("admin");
         Chromium.save(chromium, "csp-admin.png");

@@ -2,9 +2,10 @@ package dev.sessionkit.jaxrs.json;
 
 import dev.sessionkit.security.RiskSignal;
 import dev.sessionkit.security.SecurityEvent;
-import dev.sessionkit.security.SignInReports;
+import dev.sessionkit.security.EventType;
 import dev.sessionkit.session.SessionId;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One security event as the API shows it. Never carries a token, hash, password or cookie value; ids are public
@@ -24,11 +25,15 @@ import java.util.List;
  * @param action what Sessionkit did, e.g. {@code notify} or {@code end-all-sessions}
  * @param detail a short qualifier, e.g. an end reason
  * @param alert whether the account's owner is told of it
- * @param reportable whether "this wasn't me" can be said about it (a sign-in with a session)
+ * @param reportable whether this is the event to say "this wasn't me" about: a sign-in that started a session (its
+ *     risk signal events name the same session and are not offered again)
  */
 public record EventJson(String id, String at, String type, String outcome, String userId, String sessionId,
         String ip, String device, LocationJson location, List<String> signals, String action, String detail,
         boolean alert, boolean reportable) {
+
+    private static final Set<EventType> SIGN_INS = Set.of(EventType.AUTHN_LOGIN_SUCCESS,
+            EventType.AUTHN_LOGIN_SUCCESSAFTERFAIL);
 
     /**
      * Shapes an event for the API.
@@ -43,6 +48,6 @@ public record EventJson(String id, String at, String type, String outcome, Strin
                 event.location().map(LocationJson::of).orElse(null),
                 event.signals().stream().map(RiskSignal::wireName).toList(), event.action().wireName(),
                 event.detail(), event.isAlert(),
-                SignInReports.REPORTABLE.contains(event.type()) && event.sessionId().isPresent());
+                SIGN_INS.contains(event.type()) && event.sessionId().isPresent());
     }
 }
