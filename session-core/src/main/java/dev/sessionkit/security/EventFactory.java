@@ -89,6 +89,16 @@ public final class EventFactory {
         return locations.point(ipAddress);
     }
 
+    /**
+     * Tells whether the location database places an address at all.
+     *
+     * @param ipAddress the address
+     * @return true when a country is known for it
+     */
+    public boolean located(String ipAddress) {
+        return locations.resolve(ipAddress).isPresent();
+    }
+
     /** {@return e.g. "Firefox on Windows"; empty when nothing is known} */
     static String summary(DeviceInfo device) {
         boolean browserKnown = !device.browser().equals(DeviceInfo.UNKNOWN);

@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Judges a new sign-in against the account's recent ones. Pure: everything it needs is read before, so a sign-in
- * costs two indexed reads (recent sign-ins, failure counts) however many signals there are.
+ * costs at most three indexed reads (recent sign-ins, failure counts and, when located, the active sessions) however
+ * many signals there are.
  */
 final class RiskEvaluator {
 

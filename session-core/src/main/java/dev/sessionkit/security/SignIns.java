@@ -66,15 +66,17 @@ public final class SignIns {
      * @throws dev.sessionkit.store.SessionStoreUnavailableException when the store cannot answer
      */
     public SignIn signIn(SessionPrincipal principal, ClientInfo client) {
+        Optional<GeoPoint> point = events.point(client.ipAddress());
         List<SecurityEvent> history = log.store().recentSignIns(principal.userId(), HISTORY);
         FailureCounts failures = defence.countsFor(principal.username(), client.ipAddress());
-        List<SessionRecord> activeBefore = sessions.listActive(principal.userId(), events.now());
+        // Only a located sign-in can add a country to the account's active ones; unlocated, the read is skipped.
+        List<SessionRecord> activeBefore = events.located(client.ipAddress())
+                ? sessions.listActive(principal.userId(), events.now()) : List.of();
         IssuedSession issued = service.login(principal, client);
         if (failures.pair() > 0) {
             defence.forget(principal.username(), client.ipAddress());
         }
         SessionRecord session = issued.session();
-        Optional<GeoPoint> point = events.point(client.ipAddress());
         Map<RiskSignal, String> fired = risk.evaluate(history, session, point, issued.newDevice(), failures,
                 activeBefore);
         EventAction action = EventAction.RECORD;

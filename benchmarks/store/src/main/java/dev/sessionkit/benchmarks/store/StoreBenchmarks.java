@@ -33,7 +33,7 @@ public final class StoreBenchmarks {
         DEFAULTS.put("jdbc", "");
         DEFAULTS.put("user", "bench");
         DEFAULTS.put("password", "");
-        DEFAULTS.put("parts", "validation,cleanup,login");
+        DEFAULTS.put("parts", "validation,cleanup,login,risk");
         DEFAULTS.put("large-rows", "1000000");
         DEFAULTS.put("small-rows", "1000");
         DEFAULTS.put("validation-rounds", "30");
@@ -158,10 +158,38 @@ public final class StoreBenchmarks {
             pg.dropDatabase(unlimitedDb);
         }
 
+        RiskLoginBench.Result risk = null;
+        if (parts.contains("risk")) {
+            uptime(out);
+            risk = new RiskLoginBench(pg, out, Integer.parseInt(o.get("login-rounds")),
+                    Duration.ofSeconds(Long.parseLong(o.get("login-warmup"))),
+                    Duration.ofSeconds(Long.parseLong(o.get("login-seconds"))))
+                    .run(Postgres.PREFIX + "risk_bare", Postgres.PREFIX + "risk_monitored");
+            pg.dropDatabase(Postgres.PREFIX + "risk_bare");
+            pg.dropDatabase(Postgres.PREFIX + "risk_monitored");
+        }
+
         uptime(out);
         summary(out, validation, cleanup, login, small, large);
+        if (risk != null) {
+            riskSummary(out, risk);
+        }
         out.println();
         out.println(f("took %.0f s", (System.nanoTime() - started) / 1e9));
+    }
+
+    private static void riskSummary(PrintStream out, RiskLoginBench.Result risk) {
+        out.println();
+        out.println("Issue 12: sign-in cost with risk evaluation / without (throughput ratio; goal ≤ 1.3)");
+        for (RiskLoginBench.Case c : risk.cases()) {
+            double ratio = Stats.median(c.ratios());
+            double bareMs = Stats.median(c.bareP50().stream().mapToDouble(n -> n / 1e6).toArray());
+            double monitoredMs = Stats.median(c.monitoredP50().stream().mapToDouble(n -> n / 1e6).toArray());
+            double bcryptMs = risk.bcryptNanos() / 1e6;
+            out.println(f("  %d thread(s): %s, p50 %.2f vs %.2f ms; with a bcrypt check (%.1f ms) on both sides "
+                    + "%.3f  %s", c.threads(), Stats.spread(c.ratios(), "%.2f"), monitoredMs, bareMs, bcryptMs,
+                    (bcryptMs + monitoredMs) / (bcryptMs + bareMs), ratio <= 1.3 ? "met" : "NOT met without bcrypt"));
+        }
     }
 
     /**
