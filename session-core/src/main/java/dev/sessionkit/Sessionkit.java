@@ -21,6 +21,7 @@ import dev.sessionkit.security.SecurityQueries;
 import dev.sessionkit.security.SessionDrift;
 import dev.sessionkit.security.SessionEndEvents;
 import dev.sessionkit.security.SignIns;
+import dev.sessionkit.security.StepUp;
 import dev.sessionkit.service.SessionListeners;
 import dev.sessionkit.service.SessionQueries;
 import dev.sessionkit.service.SessionService;
@@ -103,7 +104,8 @@ public final class Sessionkit implements AutoCloseable {
                 new Replays(log, events, service, monitored.policy()),
                 new SessionDrift(log, events, service, devices, locations, monitored.policy()),
                 new SignInReports(log, events, service, new ReportLinks(linkSecret(builder.random), builder.clock)),
-                new SecurityQueries(securityStores.securityEvents(), builder.clock));
+                new SecurityQueries(securityStores.securityEvents(), builder.clock),
+                new StepUp(builder.clock, settings.get(MonitoringSettingKeys.PRIVILEGED_SESSION_MAX_AGE)));
     }
 
     /** The secret of "This wasn't me" links: the setting, or one drawn for this start with a warning. */

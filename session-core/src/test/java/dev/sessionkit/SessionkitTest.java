@@ -60,14 +60,13 @@ class SessionkitTest {
     }
 
     @Test
-    void buildWhenAColumnIsMissingThenNamesIt() throws Exception {
+    void buildWhenARequiredColumnIsMissingThenNamesIt() throws Exception {
         try (Sessionkit created = Sessionkit.builder(SessionkitSettings.builder().jdbcUrl(url)
                 .schema(SchemaMode.CREATE).build()).build()) {
             assertTrue(created.queries().listActive("nobody").isEmpty());
         }
         try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
-            s.execute("DROP INDEX sessionkit_session_browser_ix");
-            s.execute("ALTER TABLE sessionkit_session DROP COLUMN browser_id_hash");
+            s.execute("ALTER TABLE sessionkit_session DROP COLUMN os");
         }
 
         InvalidSettingException e = assertThrows(InvalidSettingException.class,
@@ -75,7 +74,27 @@ class SessionkitTest {
                         .build());
 
         assertEquals("schema", e.key());
-        assertTrue(e.getMessage().contains("column sessionkit_session.browser_id_hash"), e.getMessage());
+        assertTrue(e.getMessage().contains("column sessionkit_session.os"), e.getMessage());
+    }
+
+    @Test
+    void buildWhenANullableColumnANewerVersionAddedIsMissingThenAddsIt() throws Exception {
+        try (Sessionkit created = Sessionkit.builder(SessionkitSettings.builder().jdbcUrl(url)
+                .schema(SchemaMode.CREATE).build()).build()) {
+            created.service().login(new dev.sessionkit.session.SessionPrincipal("alice", "alice",
+                    java.util.Set.of()), dev.sessionkit.session.ClientInfo.unknown());
+        }
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE sessionkit_session DROP COLUMN auth_method");
+        }
+
+        try (Sessionkit upgraded = Sessionkit.builder(SessionkitSettings.builder().jdbcUrl(url)
+                .schema(SchemaMode.CREATE).build()).build()) {
+            var sessions = upgraded.queries().listActive("alice");
+            assertEquals(1, sessions.size(), "the session made before the upgrade is kept");
+            assertEquals(dev.sessionkit.session.Authentication.UNKNOWN, sessions.get(0).authentication().method(),
+                    "a row from before records no method");
+        }
     }
 
     @Test

@@ -36,14 +36,13 @@ final class SchemaCreateCommand implements Callable<Integer> {
             throw new CliException(ExitCode.INVALID, "the Sessionkit tables already exist, so nothing was created; "
                     + "check them with `sessionkit schema validate`");
         }
-        // Creates the tables that do not exist; a missing column fails, naming it.
+        // Creates the tables and nullable columns that do not exist; a missing required column fails, naming it.
         root.open(root.settings(SchemaMode.CREATE)).close();
         PrintWriter out = spec.commandLine().getOut();
-        // Fewer missing than there are tables: a database an older version made.
-        boolean upgrade = missing.size() < SchemaScripts.tables().size();
-        out.println((upgrade ? "Added the missing Sessionkit tables (" + String.join(", ", missing.stream()
-                .map(m -> m.replace("table ", "")).toList()) + ")"
-                : "Created the Sessionkit tables")
+        // Anything less than every table missing: a database an older version made.
+        boolean fresh = missing.stream().filter(m -> m.startsWith("table ")).count() == SchemaScripts.tables().size();
+        out.println((fresh ? "Created the Sessionkit tables"
+                : "Added what an older version's tables lacked (" + String.join(", ", missing) + ")")
                 + root.databaseOfUrl().map(s -> " from " + s.createScriptLocation()).orElse("") + ".");
         out.flush();
         return ExitCode.OK.code();

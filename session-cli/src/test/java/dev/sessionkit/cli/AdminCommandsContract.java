@@ -252,24 +252,46 @@ abstract class AdminCommandsContract extends DatabaseContract {
         assertTrue(invalid.out().contains("table sessionkit_security_event, table sessionkit_login_failure"),
                 invalid::toString);
         assertEquals(0, result.exit(), result::toString);
-        assertTrue(result.out().startsWith("Added the missing Sessionkit tables (sessionkit_security_event, "
-                + "sessionkit_login_failure)"), result::toString);
+        assertTrue(result.out().startsWith("Added what an older version's tables lacked (table "
+                + "sessionkit_security_event, table sessionkit_login_failure)"), result::toString);
         assertEquals(0, runOn(database, "schema", "validate").exit());
         assertTrue(runOn(database, "list", "--user", session.userId()).out().contains(session.id().value()),
                 "the session made before the upgrade is still there");
     }
 
     @Test
-    void schemaCreateWhenAColumnIsMissingThenFailsNamingIt() throws SQLException {
+    void schemaCreateWhenARequiredColumnIsMissingThenFailsNamingIt() throws SQLException {
         String database = newDatabase();
         createTables(database);
-        sql(database, "ALTER TABLE sessionkit_lease DROP COLUMN holder");
+        sql(database, "ALTER TABLE sessionkit_lease DROP COLUMN expires_at");
 
         Cli.Result result = runOn(database, "schema", "create");
 
         assertEquals(1, result.exit(), result::toString);
         assertOneLine(result);
-        assertTrue(result.err().contains("column sessionkit_lease.holder"), result::toString);
+        assertTrue(result.err().contains("column sessionkit_lease.expires_at"), result::toString);
+    }
+
+    @Test
+    void schemaCreateWhenANewNullableColumnIsMissingThenAddsItKeepingSessions() throws SQLException {
+        String database = newDatabase();
+        createTables(database);
+        SessionRecord session = createdAt(clock.instant()).build();
+        try (var older = JpaSessionStores.open(database, user(), "", SchemaMode.VALIDATE)) {
+            older.create(session, SessionLimit.unlimited(), session.createdAt());
+        }
+        // A database an earlier snapshot made: no authentication columns, so its rows have none.
+        for (String column : List.of("authenticated_at", "auth_method", "auth_level")) {
+            sql(database, "ALTER TABLE sessionkit_session DROP COLUMN " + column);
+        }
+
+        Cli.Result result = runOn(database, "schema", "create");
+
+        assertEquals(0, result.exit(), result::toString);
+        assertTrue(result.out().contains("column sessionkit_session.auth_method"), result::toString);
+        assertEquals(0, runOn(database, "schema", "validate").exit());
+        String shown = runOn(database, "show", session.id().value()).out();
+        assertTrue(shown.contains(session.id().value()), shown);
     }
 
     @Test

@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The core settings of security monitoring: event retention, sign-in attempt limits, impossible travel and the risk
- * policy. Part of {@link SettingKey#ALL}; kept apart so each class stays one topic.
+ * The core settings of security monitoring: event retention, sign-in attempt limits, impossible travel, the risk
+ * policy, and how recent a credential must be for sensitive actions. Part of {@link SettingKey#ALL}; kept apart so each class stays one topic.
  */
 public final class MonitoringSettingKeys {
 
@@ -41,6 +41,14 @@ public final class MonitoringSettingKeys {
             .defaultValue(RiskPolicy.DEFAULT.settingText()).writtenAs(RiskPolicy::settingText)
             .description("per risk signal, `signal=action`; actions `record`, `notify`, `end-session`,"
                     + " `end-all-sessions`; signals not named keep their default").build();
+
+    /** How recent a credential must be for ending sessions through the API; zero turns the requirement off. */
+    public static final Setting<Duration> PRIVILEGED_SESSION_MAX_AGE = Setting.define("privileged-session-max-age",
+                    duration())
+            .defaultValue("PT15M").check(SettingChecks.notNegative())
+            .description("ending other sessions through the REST API needs a password (or other credential) proved"
+                    + " no longer ago than this; a remembered device's session never is; `PT0S` turns it off")
+            .build();
 
     /** The secret that signs "This wasn't me" links. */
     public static final Setting<Optional<String>> ALERT_LINK_SECRET = Setting.define("alert-link-secret",

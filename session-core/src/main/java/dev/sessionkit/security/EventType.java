@@ -17,6 +17,8 @@ public enum EventType {
     AUTHN_LOGIN_FAIL_MAX("authn_login_fail_max"),
     /** The user's password changed (OWASP). */
     AUTHN_PASSWORD_CHANGE("authn_password_change"),
+    /** The user of a session proved a credential again before a sensitive action; the session was renewed (Sessionkit). */
+    AUTHN_REAUTHENTICATED("authn_reauthenticated"),
     /** This sign-in is too far from the previous one for the time between them (OWASP). */
     AUTHN_IMPOSSIBLE_TRAVEL("authn_impossible_travel"),
     /** A session started without a password check, e.g. adopted from the container's login (OWASP). */

@@ -19,6 +19,7 @@ public final class SecurityMonitoring {
     private final SignInReports reports;
     private final SessionDrift drift;
     private final SecurityQueries queries;
+    private final StepUp stepUp;
 
     /**
      * Joins the parts.
@@ -30,9 +31,11 @@ public final class SecurityMonitoring {
      * @param drift the check of live sessions switching country or browser
      * @param reports "This wasn't me"
      * @param queries the read side of the log
+     * @param stepUp the checks of a credential's age before sensitive actions
      */
     public SecurityMonitoring(SecurityEventLog log, LoginDefence defence, SignIns signIns, Replays replays,
-            SessionDrift drift, SignInReports reports, SecurityQueries queries) {
+            SessionDrift drift, SignInReports reports, SecurityQueries queries, StepUp stepUp) {
+        this.stepUp = Objects.requireNonNull(stepUp, "stepUp");
         this.queries = Objects.requireNonNull(queries, "queries");
         this.drift = Objects.requireNonNull(drift, "drift");
         this.reports = Objects.requireNonNull(reports, "reports");
@@ -65,6 +68,11 @@ public final class SecurityMonitoring {
     /** {@return "This wasn't me": link tokens for alerts, and the reports they and the API make} */
     public SignInReports reports() {
         return reports;
+    }
+
+    /** {@return the step-up checks: is a session's credential recent enough for a sensitive action} */
+    public StepUp stepUp() {
+        return stepUp;
     }
 
     /** {@return the read side of the log: a user's activity, any events, the alert figures} */

@@ -3,6 +3,7 @@ package dev.sessionkit.security;
 import dev.sessionkit.location.GeoPoint;
 import dev.sessionkit.service.IssuedSession;
 import dev.sessionkit.service.SessionService;
+import dev.sessionkit.session.Authentication;
 import dev.sessionkit.session.ClientInfo;
 import dev.sessionkit.session.EndReason;
 import dev.sessionkit.session.SessionPrincipal;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -66,13 +68,26 @@ public final class SignIns {
      * @throws dev.sessionkit.store.SessionStoreUnavailableException when the store cannot answer
      */
     public SignIn signIn(SessionPrincipal principal, ClientInfo client) {
+        return signIn(principal, client, Authentication.PASSWORD, OptionalInt.empty());
+    }
+
+    /**
+     * Signs a user in who proved a credential in a named way, as {@link #signIn(SessionPrincipal, ClientInfo)}.
+     *
+     * @param principal who signed in
+     * @param client where from
+     * @param method how, e.g. {@code password}, {@code webauthn}, {@code container} (see {@link Authentication})
+     * @param level the assurance level the app assigns, when it uses them
+     * @return the session, the signals and the action taken
+     */
+    public SignIn signIn(SessionPrincipal principal, ClientInfo client, String method, OptionalInt level) {
         Optional<GeoPoint> point = events.point(client.ipAddress());
         List<SecurityEvent> history = log.store().recentSignIns(principal.userId(), HISTORY);
         FailureCounts failures = defence.countsFor(principal.username(), client.ipAddress());
         // Only a located sign-in can add a country to the account's active ones; unlocated, the read is skipped.
         List<SessionRecord> activeBefore = events.located(client.ipAddress())
                 ? sessions.listActive(principal.userId(), events.now()) : List.of();
-        IssuedSession issued = service.login(principal, client);
+        IssuedSession issued = service.login(principal, client, method, level);
         if (failures.pair() > 0) {
             defence.forget(principal.username(), client.ipAddress());
         }
@@ -89,10 +104,28 @@ public final class SignIns {
         }
         EventType type = failures.account() > 0 ? EventType.AUTHN_LOGIN_SUCCESSAFTERFAIL
                 : EventType.AUTHN_LOGIN_SUCCESS;
-        recorded.add(0, events.aboutSession(type, EventOutcome.SUCCESS, session, fired.keySet(), action, "", point));
+        // The detail says how the user proved who they are, e.g. password.
+        recorded.add(0, events.aboutSession(type, EventOutcome.SUCCESS, session, fired.keySet(), action, method,
+                point));
         log.record(recorded);
         apply(action, session);
         return new SignIn(issued, fired.keySet(), action);
+    }
+
+    /**
+     * Renews a session whose user just proved a credential again (a step-up): the session is replaced, the new one
+     * recent for {@link StepUp}, and {@code authn_reauthenticated} is recorded about it.
+     *
+     * @param presentedToken the session's token
+     * @param method how the credential was proved, e.g. {@code password}
+     * @param level the assurance level the app assigns, when it uses them
+     * @return the new session and its token; empty when the token was not valid
+     */
+    public Optional<IssuedSession> reauthenticate(String presentedToken, String method, OptionalInt level) {
+        Optional<IssuedSession> renewed = service.reauthenticate(presentedToken, method, level);
+        renewed.ifPresent(issued -> log.record(List.of(events.aboutSession(EventType.AUTHN_REAUTHENTICATED,
+                EventOutcome.SUCCESS, issued.session(), Set.of(), EventAction.RECORD, method, Optional.empty()))));
+        return renewed;
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.sessionkit.device.DeviceDetector;
 import dev.sessionkit.location.LocationResolver;
 import dev.sessionkit.policy.ExpiryPolicy;
 import dev.sessionkit.policy.SessionLimit;
+import dev.sessionkit.session.Authentication;
 import dev.sessionkit.session.ClientInfo;
 import dev.sessionkit.session.EndReason;
 import dev.sessionkit.session.SessionId;
@@ -23,6 +24,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.BiFunction;
 
 /**
  * Every change to sessions: login, validation (which records activity), logout, revocation and rotation.
@@ -78,14 +81,30 @@ public final class SessionService {
      * @throws SessionLimitReachedException when the user holds the most sessions allowed and the policy rejects
      */
     public IssuedSession login(SessionPrincipal principal, ClientInfo client) {
+        return login(principal, client, Authentication.PASSWORD, OptionalInt.empty());
+    }
+
+    /**
+     * Creates a new session, as {@link #login(SessionPrincipal, ClientInfo)}, for a user who proved a credential in
+     * a named way.
+     *
+     * @param principal who logged in
+     * @param client where from and with what
+     * @param method how, e.g. {@code password}, {@code webauthn} or {@code remember-me} (see {@link Authentication})
+     * @param level the assurance level the app assigns, when it uses them
+     * @return the token to put in the cookie and the stored session
+     * @throws SessionLimitReachedException when the user holds the most sessions allowed and the policy rejects
+     */
+    public IssuedSession login(SessionPrincipal principal, ClientInfo client, String method, OptionalInt level) {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(client, "client");
         Instant now = now();
+        Authentication authentication = new Authentication(now, method, level);
         SessionToken token = tokens.next();
         SessionRecord session = new SessionRecord(SessionId.random(random), token.hash(), principal, now, now,
                 expiry.idleDeadlineAfter(now), expiry.absoluteDeadlineAfter(now), Optional.empty(),
                 client.ipAddress(), client.userAgent().userAgent(), devices.detect(client.userAgent()),
-                locations.resolve(client.ipAddress()), client.browserId().map(TokenHash::ofSecret));
+                locations.resolve(client.ipAddress()), client.browserId().map(TokenHash::ofSecret), authentication);
         CreateResult result = store.create(session, limit, now);
         listeners.ended(result.ended());
         listeners.created(result.created(), result.newDevice());
@@ -219,6 +238,27 @@ public final class SessionService {
      * @return the new session and its token, or empty when the token was not valid
      */
     public Optional<IssuedSession> rotate(String presentedToken) {
+        return replace(presentedToken, (old, now) -> old.authentication());
+    }
+
+    /**
+     * Records that the user of a valid session just proved a credential again (a step-up): the session is replaced
+     * as by {@link #rotate}, the new one carrying this authentication, so that a token seen before the proof never
+     * carries its privilege.
+     *
+     * @param presentedToken the current token
+     * @param method how the credential was proved, e.g. {@code password}
+     * @param level the assurance level the app assigns, when it uses them
+     * @return the new session and its token, or empty when the token was not valid
+     */
+    public Optional<IssuedSession> reauthenticate(String presentedToken, String method, OptionalInt level) {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(level, "level");
+        return replace(presentedToken, (old, now) -> new Authentication(now, method, level));
+    }
+
+    private Optional<IssuedSession> replace(String presentedToken,
+            BiFunction<SessionRecord, Instant, Authentication> authentication) {
         if (!(validate(presentedToken) instanceof ValidationResult.Valid valid)) {
             return Optional.empty();
         }
@@ -228,7 +268,7 @@ public final class SessionService {
         SessionRecord replacement = new SessionRecord(SessionId.random(random), token.hash(), old.principal(),
                 now, now, min(expiry.idleDeadlineAfter(now), old.absoluteExpiresAt()), old.absoluteExpiresAt(),
                 Optional.empty(), old.ipAddress(), old.userAgent(), old.device(), old.location(),
-                old.browserIdHash());
+                old.browserIdHash(), authentication.apply(old, now));
         Optional<SessionRecord> ended = store.replace(old.id(), replacement, EndReason.ROTATED, now);
         if (ended.isEmpty()) {
             return Optional.empty();

@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param device device type, browser and OS detected at login
  * @param location where the address was located at login, when a location database is configured
  * @param browserIdHash hash of the browser-id cookie at login, used to recognise a device seen before
+ * @param authentication when and how the user last proved a credential in this session
  */
 public record SessionRecord(
         SessionId id,
@@ -38,7 +39,8 @@ public record SessionRecord(
         String userAgent,
         DeviceInfo device,
         Optional<Location> location,
-        Optional<TokenHash> browserIdHash) {
+        Optional<TokenHash> browserIdHash,
+        Authentication authentication) {
 
     /** Longest User-Agent kept, matching the database column. */
     public static final int MAX_USER_AGENT_LENGTH = 512;
@@ -59,6 +61,7 @@ public record SessionRecord(
      * @param device see the record description
      * @param location see the record description
      * @param browserIdHash see the record description
+     * @param authentication see the record description
      * @throws IllegalArgumentException if last access precedes creation or the absolute expiry precedes creation
      */
     public SessionRecord {
@@ -78,9 +81,35 @@ public record SessionRecord(
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(browserIdHash, "browserIdHash");
+        Objects.requireNonNull(authentication, "authentication");
         if (lastAccessedAt.isBefore(createdAt)) {
             throw new IllegalArgumentException("last access cannot precede creation");
         }
+    }
+
+    /**
+     * A session whose user proved a password when it was created, as most tests and tools make them.
+     *
+     * @param id see the record description
+     * @param tokenHash see the record description
+     * @param principal see the record description
+     * @param createdAt see the record description
+     * @param lastAccessedAt see the record description
+     * @param idleExpiresAt see the record description
+     * @param absoluteExpiresAt see the record description
+     * @param ending see the record description
+     * @param ipAddress see the record description
+     * @param userAgent see the record description
+     * @param device see the record description
+     * @param location see the record description
+     * @param browserIdHash see the record description
+     */
+    public SessionRecord(SessionId id, TokenHash tokenHash, SessionPrincipal principal, Instant createdAt,
+            Instant lastAccessedAt, Instant idleExpiresAt, Instant absoluteExpiresAt, Optional<Ending> ending,
+            String ipAddress, String userAgent, DeviceInfo device, Optional<Location> location,
+            Optional<TokenHash> browserIdHash) {
+        this(id, tokenHash, principal, createdAt, lastAccessedAt, idleExpiresAt, absoluteExpiresAt, ending,
+                ipAddress, userAgent, device, location, browserIdHash, Authentication.password(createdAt));
     }
 
     /**
@@ -155,7 +184,8 @@ public record SessionRecord(
      */
     public SessionRecord withEnding(Ending ended) {
         return new SessionRecord(id, tokenHash, principal, createdAt, lastAccessedAt, idleExpiresAt,
-                absoluteExpiresAt, Optional.of(ended), ipAddress, userAgent, device, location, browserIdHash);
+                absoluteExpiresAt, Optional.of(ended), ipAddress, userAgent, device, location, browserIdHash,
+                authentication);
     }
 
     /**
@@ -170,6 +200,6 @@ public record SessionRecord(
             return this;
         }
         return new SessionRecord(id, tokenHash, principal, createdAt, at, newIdleExpiresAt,
-                absoluteExpiresAt, ending, ipAddress, userAgent, device, location, browserIdHash);
+                absoluteExpiresAt, ending, ipAddress, userAgent, device, location, browserIdHash, authentication);
     }
 }

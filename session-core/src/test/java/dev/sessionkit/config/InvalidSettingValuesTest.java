@@ -73,7 +73,9 @@ class InvalidSettingValuesTest {
                 bad("risk-actions", "new-device=block"),
                 bad("risk-actions", "new-place=notify"),
                 bad("risk-actions", "new-device=throttle"),
-                bad("alert-link-secret", "too-short"));
+                bad("alert-link-secret", "too-short"),
+                bad("privileged-session-max-age", "-PT1M"),
+                bad("privileged-session-max-age", "fifteen minutes"));
     }
 
     private static Arguments bad(String key, String value) {

@@ -44,6 +44,7 @@ final class SettingExamples {
             case "impossible-travel-speed" -> List.of("800", "1200");
             case "alert-link-secret" -> List.of("a".repeat(32), "0123456789abcdef0123456789abcdef-two");
             case "risk-actions" -> List.of("new-device=record", "impossible-travel=end-session,new-country=record");
+            case "privileged-session-max-age" -> List.of("PT5M", "0s");
             default -> throw new IllegalArgumentException("no examples for " + key + "; add them here");
         };
     }

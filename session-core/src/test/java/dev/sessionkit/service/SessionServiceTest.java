@@ -246,6 +246,26 @@ class SessionServiceTest {
         assertTrue(service.validate(rotated.token().reveal()).isValid());
         assertEquals(old.session().absoluteExpiresAt(), rotated.session().absoluteExpiresAt());
         assertEquals(old.session().principal(), rotated.session().principal());
+        assertEquals(old.session().authentication(), rotated.session().authentication(),
+                "rotation proves no credential: the sign-in's stays");
+    }
+
+    @Test
+    void reauthenticateWhenValidThenANewSessionCarriesTheNewProofAndTheOldTokenIsDead() {
+        IssuedSession old = service.login(ALICE, LAPTOP);
+        clock.advance(Duration.ofMinutes(20));
+
+        IssuedSession renewed = service.reauthenticate(old.token().reveal(), "webauthn",
+                java.util.OptionalInt.of(2)).orElseThrow();
+
+        assertEquals(new dev.sessionkit.session.Authentication(clock.instant(), "webauthn",
+                java.util.OptionalInt.of(2)), renewed.session().authentication());
+        assertEquals(dev.sessionkit.session.Authentication.password(old.session().createdAt()),
+                old.session().authentication());
+        assertEquals(InvalidReason.ENDED, invalidReason(service.validate(old.token().reveal())));
+        assertEquals(old.session().absoluteExpiresAt(), renewed.session().absoluteExpiresAt());
+        assertEquals(java.util.Optional.empty(), service.reauthenticate(old.token().reveal(), "password",
+                java.util.OptionalInt.empty()), "an ended token renews nothing");
     }
 
     @Test

@@ -93,6 +93,16 @@ public abstract class SessionStoreContract {
     }
 
     @Test
+    void createWhenAuthenticatedByAnAppMethodWithALevelThenRoundTrips() {
+        SessionRecord session = aSession().authenticated(new dev.sessionkit.session.Authentication(
+                T0.plusSeconds(30), "webauthn", java.util.OptionalInt.of(2))).build();
+
+        nodeA().create(session, SessionLimit.unlimited(), T0);
+
+        assertEquals(session.authentication(), nodeB().findById(session.id()).orElseThrow().authentication());
+    }
+
+    @Test
     void findWhenUnknownThenEmpty() {
         stored(aSession());
         assertEquals(Optional.empty(), nodeA().findById(SessionId.random(RANDOM)));

@@ -29,6 +29,7 @@ public final class Sessions {
     private Optional<TokenHash> browserIdHash = Optional.empty();
     private DeviceInfo device = new DeviceInfo(DeviceType.DESKTOP, "Firefox 128", "Linux");
     private Optional<Location> location = Optional.empty();
+    private Optional<dev.sessionkit.session.Authentication> authentication = Optional.empty();
 
     private Sessions() {
     }
@@ -77,6 +78,12 @@ public final class Sessions {
         return this;
     }
 
+    /** The user proved a credential this way at this instant; by default a password at creation. */
+    public Sessions authenticated(dev.sessionkit.session.Authentication how) {
+        this.authentication = Optional.of(how);
+        return this;
+    }
+
     public SessionToken token() {
         return token;
     }
@@ -86,6 +93,6 @@ public final class Sessions {
                 new SessionPrincipal(userId, userId.toUpperCase(java.util.Locale.ROOT), roles), createdAt, createdAt,
                 createdAt.plus(idle), createdAt.plus(absolute), Optional.empty(), "203.0.113.7",
                 "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0", device, location,
-                browserIdHash);
+                browserIdHash, authentication.orElse(dev.sessionkit.session.Authentication.password(createdAt)));
     }
 }

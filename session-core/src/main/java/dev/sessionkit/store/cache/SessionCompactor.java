@@ -26,6 +26,7 @@ final class SessionCompactor {
         return new SessionRecord(loaded.id(), key.equals(loaded.tokenHash()) ? key : loaded.tokenHash(),
                 loaded.principal(), loaded.createdAt(), loaded.lastAccessedAt(), loaded.idleExpiresAt(),
                 loaded.absoluteExpiresAt(), loaded.ending(), loaded.ipAddress(), userAgents.intern(loaded.userAgent()),
-                devices.intern(loaded.device()), loaded.location().map(locations::intern), loaded.browserIdHash());
+                devices.intern(loaded.device()), loaded.location().map(locations::intern), loaded.browserIdHash(),
+                loaded.authentication());
     }
 }

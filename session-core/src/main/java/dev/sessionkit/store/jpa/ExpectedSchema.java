@@ -24,7 +24,7 @@ final class ExpectedSchema {
         tables.put("sessionkit_session", List.of("id", "token_hash", "user_id", "username", "roles", "created_at",
                 "last_accessed_at", "idle_expires_at", "absolute_expires_at", "status", "ended_at", "end_reason",
                 "ip_address", "user_agent", "device_type", "browser", "os", "location_city", "location_country_code",
-                "location_country_name", "browser_id_hash"));
+                "location_country_name", "browser_id_hash", "authenticated_at", "auth_method", "auth_level"));
         tables.put("sessionkit_user_lock", List.of("user_id"));
         tables.put("sessionkit_lease", List.of("name", "holder", "expires_at"));
         tables.put("sessionkit_security_event", List.of("id", "occurred_at", "event_type", "outcome", "user_id",
@@ -61,6 +61,22 @@ final class ExpectedSchema {
         for (String table : TABLES.keySet()) {
             if (columnsOf(metadata, table).isEmpty()) {
                 absent.add(table);
+            }
+        }
+        return absent;
+    }
+
+    /**
+     * Lists, per existing table, the columns it lacks: columns a newer version added, which {@code schema=create}
+     * adds (they are all nullable, so existing rows stay valid).
+     */
+    static Map<String, List<String>> absentColumns(DatabaseMetaData metadata) throws SQLException {
+        Map<String, List<String>> absent = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> table : TABLES.entrySet()) {
+            Set<String> columns = columnsOf(metadata, table.getKey());
+            List<String> lacking = table.getValue().stream().filter(c -> !columns.contains(c)).toList();
+            if (!columns.isEmpty() && !lacking.isEmpty()) {
+                absent.put(table.getKey(), lacking);
             }
         }
         return absent;

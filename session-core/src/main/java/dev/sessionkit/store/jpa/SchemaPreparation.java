@@ -9,13 +9,15 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * What opening a store does to the schema, as the {@code schema} setting asks: nothing, check that every table and
  * column is there, or create the tables when none exist (from the shipped script) and then check. A database that
  * is not supported or a schema that is incomplete fails start-up with the script to run. {@code create} also adds
- * tables that a newer version introduced to a database an older one made, leaving existing tables and rows alone.
+ * the tables and (nullable) columns a newer version introduced to a database an older one made, leaving existing
+ * rows alone.
  */
 final class SchemaPreparation {
 
@@ -43,8 +45,9 @@ final class SchemaPreparation {
             case VALIDATE -> requireComplete(metadata, dialect, where);
             case CREATE -> {
                 Set<String> absent = ExpectedSchema.absentTables(metadata);
-                if (!absent.isEmpty()) {
-                    createTables(connection, dialect, absent, where, redactor);
+                Map<String, List<String>> absentColumns = ExpectedSchema.absentColumns(metadata);
+                if (!absent.isEmpty() || !absentColumns.isEmpty()) {
+                    createTables(connection, dialect, absent, absentColumns, where, redactor);
                 }
                 requireComplete(metadata, dialect, where);
             }
@@ -52,13 +55,26 @@ final class SchemaPreparation {
         return dialect;
     }
 
-    private static void createTables(Connection connection, SqlDialect dialect, Set<String> tables, String where,
-            CredentialRedactor redactor) throws SQLException {
+    private static void createTables(Connection connection, SqlDialect dialect, Set<String> tables,
+            Map<String, List<String>> columns, String where, CredentialRedactor redactor) throws SQLException {
+        List<String> script = SchemaScripts.statements(SchemaScripts.of(dialect).createScript());
+        List<String> alters;
+        try {
+            alters = SchemaScripts.addingColumns(script, columns);
+        } catch (IllegalStateException notAddable) {
+            // A required column went missing (dropped by hand): no default could fill existing rows.
+            List<String> missing = ExpectedSchema.missing(connection.getMetaData());
+            throw new SchemaIncompleteException(missing, dialect.createScript(), "The session tables in " + where
+                    + " lack " + String.join(", ", missing) + ", which Sessionkit cannot add to existing rows ("
+                    + notAddable.getMessage() + "). Restore it by hand from " + dialect.createScript() + ".");
+        }
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
-            List<String> script = SchemaScripts.statements(SchemaScripts.of(dialect).createScript());
             for (String sql : SchemaScripts.creating(script, tables)) {
+                statement.execute(sql);
+            }
+            for (String sql : alters) {
                 statement.execute(sql);
             }
             connection.commit();

@@ -105,6 +105,37 @@ public final class SchemaScripts {
         return statements.stream().filter(sql -> tableOf(sql).filter(tables::contains).isPresent()).toList();
     }
 
+    /**
+     * Writes the statements that add columns to existing tables, each with its definition from the script's
+     * {@code CREATE TABLE}, e.g. {@code ALTER TABLE sessionkit_session ADD COLUMN auth_method VARCHAR(32)}.
+     *
+     * @param statements a create script's statements
+     * @param columns lower-case column names per lower-case table name
+     * @throws IllegalStateException when a column is missing from the script or is NOT NULL (existing rows could
+     *     not get it)
+     */
+    static List<String> addingColumns(List<String> statements, java.util.Map<String, List<String>> columns) {
+        List<String> alters = new ArrayList<>();
+        for (String statement : statements) {
+            Optional<String> table = tableOf(statement).filter(columns::containsKey);
+            if (table.isEmpty() || !statement.strip().toUpperCase(java.util.Locale.ROOT).startsWith("CREATE TABLE")) {
+                continue;
+            }
+            for (String column : columns.get(table.get())) {
+                String definition = statement.lines().map(String::strip)
+                        .filter(line -> line.toLowerCase(java.util.Locale.ROOT).startsWith(column + " "))
+                        .findFirst().map(line -> line.substring(column.length()).strip().replaceAll(",$", ""))
+                        .orElseThrow(() -> new IllegalStateException("the script has no column " + column));
+                if (definition.toUpperCase(java.util.Locale.ROOT).contains("NOT NULL")) {
+                    throw new IllegalStateException("column " + column + " is NOT NULL: it cannot be added to "
+                            + "existing rows");
+                }
+                alters.add("ALTER TABLE " + table.get() + " ADD COLUMN " + column + " " + definition);
+            }
+        }
+        return alters;
+    }
+
     /** The table a CREATE TABLE or CREATE INDEX ... ON statement is about. */
     private static Optional<String> tableOf(String statement) {
         java.util.regex.Matcher matcher = CREATES.matcher(statement);

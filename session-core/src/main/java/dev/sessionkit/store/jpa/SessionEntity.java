@@ -81,6 +81,16 @@ class SessionEntity {
     @Column(name = "browser_id_hash", length = 64)
     String browserIdHash;
 
+    /** Null in rows an earlier version stored: read as an unknown method at the sign-in time. */
+    @Column(name = "authenticated_at")
+    OffsetDateTime authenticatedAt;
+
+    @Column(name = "auth_method", length = 32)
+    String authMethod;
+
+    @Column(name = "auth_level")
+    Integer authLevel;
+
     protected SessionEntity() {
         // for JPA
     }

@@ -3,6 +3,7 @@ package dev.sessionkit.store.jpa;
 import dev.sessionkit.device.DeviceInfo;
 import dev.sessionkit.device.DeviceType;
 import dev.sessionkit.location.Location;
+import dev.sessionkit.session.Authentication;
 import dev.sessionkit.session.EndReason;
 import dev.sessionkit.session.Ending;
 import dev.sessionkit.session.SessionId;
@@ -15,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -55,6 +57,10 @@ final class SessionRows {
         e.locationCountryCode = record.location().map(Location::countryCode).orElse(null);
         e.locationCountryName = record.location().map(Location::countryName).orElse(null);
         e.browserIdHash = record.browserIdHash().map(TokenHash::hex).orElse(null);
+        e.authenticatedAt = utc(record.authentication().at());
+        e.authMethod = record.authentication().method();
+        e.authLevel = record.authentication().level().isPresent() ? record.authentication().level().getAsInt()
+                : null;
         return e;
     }
 
@@ -73,6 +79,14 @@ final class SessionRows {
                 instant(e.createdAt), instant(e.lastAccessedAt), instant(e.idleExpiresAt),
                 instant(e.absoluteExpiresAt), ending, e.ipAddress, e.userAgent,
                 new DeviceInfo(DeviceType.fromWireName(e.deviceType), e.browser, e.os), location,
-                Optional.ofNullable(e.browserIdHash).map(TokenHash::new));
+                Optional.ofNullable(e.browserIdHash).map(TokenHash::new), authentication(e));
+    }
+
+    private static Authentication authentication(SessionEntity e) {
+        if (e.authenticatedAt == null || e.authMethod == null) {
+            return new Authentication(instant(e.createdAt), Authentication.UNKNOWN, OptionalInt.empty());
+        }
+        return new Authentication(instant(e.authenticatedAt), e.authMethod,
+                e.authLevel == null ? OptionalInt.empty() : OptionalInt.of(e.authLevel));
     }
 }

@@ -25,6 +25,10 @@ CREATE TABLE sessionkit_session (
     location_country_code VARCHAR(2),
     location_country_name VARCHAR(128),
     browser_id_hash       VARCHAR(64),
+    -- When and how the user last proved a credential (password, remember-me, container, an app's own method).
+    authenticated_at      DATETIME(6),
+    auth_method           VARCHAR(32),
+    auth_level            INTEGER,
     CONSTRAINT sessionkit_session_token_hash_uk UNIQUE (token_hash),
     CONSTRAINT sessionkit_session_status_ck CHECK (
         (status = 'active' AND ended_at IS NULL AND end_reason IS NULL)
