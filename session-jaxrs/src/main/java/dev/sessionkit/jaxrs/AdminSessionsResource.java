@@ -73,13 +73,14 @@ public class AdminSessionsResource {
     }
 
     /**
-     * Ends every active session of a user.
+     * Ends every active session of a user ({@code privileged-session-max-age} applies to the administrator).
      *
      * @param userId the user's id
      * @return {@code {"ended": n}}
      */
     @DELETE
     @Path("users/{userId}/sessions")
+    @RequiresRecentAuthentication
     public EndedJson endAllOfUser(@PathParam("userId") String userId) {
         requireAdmin();
         if (userId.isBlank() || userId.length() > 255 || userId.indexOf('\0') >= 0) {

@@ -106,16 +106,22 @@ public class MySessionsResource {
     }
 
     /**
-     * Ends one of the caller's sessions ("sign out that device").
+     * Ends one of the caller's sessions ("sign out that device"). Ending another than this one needs a credential
+     * proved within {@code privileged-session-max-age}; ending this one is a sign-out and never does.
      *
      * @param id the session's public id
-     * @return 204 when it is (now) ended; 404 when unknown or not the caller's; 400 for a malformed id
+     * @return 204 when it is (now) ended; 404 when unknown or not the caller's; 400 for a malformed id; 403
+     *     {@code reauthentication-required} when the password must be confirmed first
      */
     @DELETE
     @Path("{id}")
     public Response end(@PathParam("id") String id) {
-        String userId = CurrentSession.require(request).userId();
+        SessionRecord current = CurrentSession.require(request);
+        String userId = current.userId();
         SessionId sessionId = Paging.sessionId(id);
+        if (!sessionId.equals(current.id())) {
+            sessionkit().security().stepUp().requirePrivileged(current);
+        }
         Optional<SessionRecord> own = sessionkit().queries().findOwn(userId, sessionId);
         if (own.isEmpty()) {
             throw ProblemException.notFound("You have no session with this id.");
@@ -126,12 +132,14 @@ public class MySessionsResource {
 
     /**
      * Ends the caller's other sessions ({@code scope=others}) or all of them including this one
-     * ({@code scope=all}, which also clears this browser's cookie).
+     * ({@code scope=all}, which also clears this browser's cookie). Needs a credential proved within
+     * {@code privileged-session-max-age}.
      *
      * @param scope {@code others} or {@code all}
      * @return {@code {"ended": n}}
      */
     @DELETE
+    @RequiresRecentAuthentication
     public EndedJson endMany(@QueryParam("scope") String scope) {
         SessionRecord current = CurrentSession.require(request);
         if ("others".equals(scope)) {

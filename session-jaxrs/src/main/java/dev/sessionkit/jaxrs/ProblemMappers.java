@@ -1,6 +1,7 @@
 package dev.sessionkit.jaxrs;
 
 import dev.sessionkit.config.CredentialRedactor;
+import dev.sessionkit.security.ReauthenticationRequiredException;
 import dev.sessionkit.servlet.Problems;
 import dev.sessionkit.store.OutageLog;
 import dev.sessionkit.service.ReportsUnavailableException;
@@ -67,6 +68,16 @@ final class ProblemMappers {
         @Override
         public Response toResponse(ReportsUnavailableException e) {
             return problem(501, "Not Implemented", e.getMessage());
+        }
+    }
+
+    /** The action needs a fresher credential: 403 with the reauthentication-required type and the age allowed. */
+    @Provider
+    public static final class Reauthenticate implements ExceptionMapper<ReauthenticationRequiredException> {
+        @Override
+        public Response toResponse(ReauthenticationRequiredException e) {
+            return Response.status(403).type(Problems.MEDIA_TYPE).entity(Problems.reauthenticationRequired(e))
+                    .header("Cache-Control", "no-store").build();
         }
     }
 

@@ -15,7 +15,8 @@ public final class SessionkitFeature implements Feature {
     public static final Set<Class<?>> CLASSES = Set.of(MySessionsResource.class, AdminSessionsResource.class,
             MySecurityEventsResource.class, AdminEventsResource.class,
             OpenApiResource.class, SameOriginFilter.class, NoStoreFilter.class, ProblemMappers.WebErrors.class,
-            ProblemMappers.StoreDown.class, ProblemMappers.NoReports.class, ProblemMappers.Unexpected.class);
+            ProblemMappers.StoreDown.class, ProblemMappers.NoReports.class, ProblemMappers.Reauthenticate.class,
+            ProblemMappers.Unexpected.class, RecentAuthenticationFeature.class);
 
     /** Creates the feature. */
     public SessionkitFeature() {

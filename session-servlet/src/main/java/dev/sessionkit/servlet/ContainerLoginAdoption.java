@@ -3,6 +3,7 @@ package dev.sessionkit.servlet;
 import dev.sessionkit.Sessionkit;
 import dev.sessionkit.config.CredentialRedactor;
 import dev.sessionkit.service.IssuedSession;
+import dev.sessionkit.session.Authentication;
 import dev.sessionkit.service.ValidationResult;
 import dev.sessionkit.session.ClientInfo;
 import dev.sessionkit.session.EndReason;
@@ -160,8 +161,10 @@ final class ContainerLoginAdoption {
     private AdoptionOutcome adopt(HttpServletRequest request, HttpServletResponse response, Principal user,
             LoginKey key) throws IOException {
         try {
-            IssuedSession issued = sessionkit.service().login(
-                    new SessionPrincipal(user.getName(), user.getName(), Set.of()), clients.apply(request, response));
+            // Monitored like any sign-in, and recorded as the container's: a re-authentication check knows how.
+            IssuedSession issued = sessionkit.security().signIns().signIn(
+                    new SessionPrincipal(user.getName(), user.getName(), Set.of()), clients.apply(request, response),
+                    Authentication.CONTAINER, java.util.OptionalInt.empty()).issued();
             cookies.issue(response, issued.token());
             logins.bind(key, issued.session().id());
             return new AdoptionOutcome.Pass(issued.session(), false);

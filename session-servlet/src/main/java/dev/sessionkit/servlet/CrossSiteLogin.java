@@ -26,4 +26,15 @@ public enum CrossSiteLogin {
     public String settingValue() {
         return settingValue;
     }
+
+    /** Throws before anything changes when a browser marks the request as cross-site and this setting refuses it. */
+    void refuseIfCrossSite(jakarta.servlet.http.HttpServletRequest request, String action) {
+        if (this == ALLOW) {
+            return;
+        }
+        RequestOrigin origin = RequestOrigin.of(request);
+        if (origin.isCrossSite()) {
+            throw new CrossSiteRequestRefusedException(action, origin);
+        }
+    }
 }

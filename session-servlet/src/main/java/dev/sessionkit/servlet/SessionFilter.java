@@ -3,6 +3,7 @@ package dev.sessionkit.servlet;
 import dev.sessionkit.Sessionkit;
 import dev.sessionkit.config.CredentialRedactor;
 import dev.sessionkit.config.SettingSource;
+import dev.sessionkit.security.ReauthenticationRequiredException;
 import dev.sessionkit.security.SecurityEventListener;
 import dev.sessionkit.store.OutageLog;
 import dev.sessionkit.store.SessionStoreUnavailableException;
@@ -144,6 +145,13 @@ public class SessionFilter implements Filter {
             }
             response.resetBuffer();
             Problems.write(response, 403, "Forbidden", e.getMessage());
+        } catch (ReauthenticationRequiredException e) {
+            // SessionLogin.requireRecentAuthentication in the app's code: the documented 403, never a 500.
+            if (response.isCommitted()) {
+                throw e;
+            }
+            response.resetBuffer();
+            Problems.writeJson(response, 403, Problems.reauthenticationRequired(e));
         } catch (SessionStoreUnavailableException e) {
             // Also from the app's own SessionLogin calls (a login, a logout) while the store is down: the same 503
             // a client can retry on, instead of the container's 500 page naming our exception.

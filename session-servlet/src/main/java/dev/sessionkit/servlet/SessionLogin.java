@@ -1,10 +1,10 @@
 package dev.sessionkit.servlet;
 
 import dev.sessionkit.security.AttemptDecision;
+import dev.sessionkit.security.ReauthenticationRequiredException;
 import dev.sessionkit.security.SecurityMonitoring;
 import dev.sessionkit.security.SignIn;
 import dev.sessionkit.service.IssuedSession;
-import dev.sessionkit.service.ValidationResult;
 import dev.sessionkit.service.SessionService;
 import dev.sessionkit.session.EndReason;
 import dev.sessionkit.session.SessionPrincipal;
@@ -14,8 +14,10 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The one helper application code calls to sign users in and out. The app checks the password its own way, then:
@@ -66,10 +68,26 @@ public final class SessionLogin {
      * @throws dev.sessionkit.store.SessionStoreUnavailableException when the store cannot answer
      */
     public SessionRecord login(HttpServletRequest request, HttpServletResponse response, SessionPrincipal principal) {
+        return login(request, response, principal, LoginOptions.password());
+    }
+
+    /**
+     * Starts a new session as {@link #login(HttpServletRequest, HttpServletResponse, SessionPrincipal)}, recording
+     * how the user proved who they are (e.g. {@code LoginOptions.method("webauthn").level(2)}).
+     *
+     * @param request the login request
+     * @param response its response, which receives the cookie
+     * @param principal who signed in
+     * @param options the method and assurance level
+     * @return the new session
+     */
+    public SessionRecord login(HttpServletRequest request, HttpServletResponse response, SessionPrincipal principal,
+            LoginOptions options) {
         Objects.requireNonNull(principal, "principal");
-        refuseCrossSite(request, "sign-in");
+        runtime.web().crossSiteLogin().refuseIfCrossSite(request, "sign-in");
         presentedToken(request).ifPresent(service()::logout);
-        SignIn signIn = security().signIns().signIn(principal, runtime.clientInfo(request, response));
+        SignIn signIn = security().signIns().signIn(principal, runtime.clientInfo(request, response),
+                options.method(), options.level());
         if (signIn.blocked()) {
             runtime.tokens().clear(response);
             throw new SignInBlockedException(signIn.signals());
@@ -130,7 +148,7 @@ public final class SessionLogin {
      *     {@code cross-site-login} is {@code refuse}; the session goes on and the cookie stays
      */
     public boolean logout(HttpServletRequest request, HttpServletResponse response) {
-        refuseCrossSite(request, "sign-out");
+        runtime.web().crossSiteLogin().refuseIfCrossSite(request, "sign-out");
         boolean ended = presentedToken(request).map(service()::logout).orElse(false);
         runtime.tokens().clear(response);
         HttpSession session = request.getSession(false);
@@ -171,25 +189,47 @@ public final class SessionLogin {
      * @throws dev.sessionkit.store.SessionStoreUnavailableException when the store cannot answer
      */
     public OthersEnded endOthers(HttpServletRequest request, HttpServletResponse response) {
-        Optional<SessionRecord> current = current(request).or(() -> presentedToken(request)
-                .map(service()::validate)
-                .flatMap(result -> result instanceof ValidationResult.Valid valid
-                        ? Optional.of(valid.session()) : Optional.empty()));
-        if (current.isEmpty()) {
-            return new OthersEnded(0, false);
-        }
-        String userId = current.get().userId();
-        security().signIns().passwordChanged(current.get());
-        // Ending the others must not depend on this session still being valid: the user is known already.
-        int ended = service().endOthers(userId, current.get().id(), EndReason.PASSWORD_CHANGED);
-        if (rotate(request, response).isPresent()) {
-            return new OthersEnded(ended, true);
-        }
-        // This session ended meanwhile, or was rotated by a copy of its cookie: leave nothing of the user active.
-        ended += service().endAllOfUser(userId, EndReason.PASSWORD_CHANGED);
+        return PasswordChanges.endOthers(this, runtime.sessionkit(), presentedToken(request), request, response);
+    }
+
+    void clearCookie(HttpServletResponse response) {
         runtime.tokens().clear(response);
-        request.removeAttribute(SessionFilter.SESSION_ATTRIBUTE);
-        return new OthersEnded(ended, false);
+    }
+
+    /**
+     * After the app checked the user's password again (a step-up): renews this browser's session with a fresh token
+     * that is "recent" for {@link #requireRecentAuthentication}, and sets its cookie (hence the response: a token
+     * seen before the proof never gains its privilege).
+     *
+     * @param request the request carrying the current cookie
+     * @param response its response, which receives the new cookie
+     * @param method how the credential was proved, e.g. {@code password}
+     * @return the renewed session, or empty when the current one was not valid
+     */
+    public Optional<SessionRecord> reauthenticated(HttpServletRequest request, HttpServletResponse response,
+            String method) {
+        Optional<IssuedSession> renewed = presentedToken(request)
+                .flatMap(token -> security().signIns().reauthenticate(token, method, OptionalInt.empty()));
+        renewed.ifPresent(issued -> {
+            runtime.tokens().issue(response, issued.token());
+            request.setAttribute(SessionFilter.SESSION_ATTRIBUTE, issued.session());
+        });
+        return renewed.map(IssuedSession::session);
+    }
+
+    /**
+     * Refuses a sensitive action unless this request's session proved a credential no longer ago than
+     * {@code maxAge} (a remembered device's never did). The filter answers the exception with 403
+     * {@code application/problem+json}, {@code type} ending in {@code reauthentication-required}.
+     *
+     * @param request a request behind the filter
+     * @param maxAge the oldest proof accepted
+     * @throws ReauthenticationRequiredException when the user must confirm their password first, also when the
+     *     request has no session at all
+     */
+    public void requireRecentAuthentication(HttpServletRequest request, Duration maxAge) {
+        SessionRecord session = current(request).orElseThrow(() -> new ReauthenticationRequiredException(maxAge));
+        security().stepUp().require(session, maxAge);
     }
 
     /**
@@ -236,17 +276,6 @@ public final class SessionLogin {
     public static Optional<SessionRecord> current(HttpServletRequest request) {
         return request.getAttribute(SessionFilter.SESSION_ATTRIBUTE) instanceof SessionRecord session
                 ? Optional.of(session) : Optional.empty();
-    }
-
-    /** Throws before anything changes when a browser marks the request as cross-site and the settings refuse it. */
-    private void refuseCrossSite(HttpServletRequest request, String action) {
-        if (runtime.web().crossSiteLogin() == CrossSiteLogin.ALLOW) {
-            return;
-        }
-        RequestOrigin origin = RequestOrigin.of(request);
-        if (origin.isCrossSite()) {
-            throw new CrossSiteRequestRefusedException(action, origin);
-        }
     }
 
     private SecurityMonitoring security() {

@@ -23,10 +23,12 @@ import java.time.Instant;
  * @param device device type, browser and OS
  * @param location where the address was at login
  * @param current true for the session making this request
+ * @param authenticatedAt when the user last proved a credential in this session (sign-in or re-authentication)
+ * @param authMethod how: {@code password}, {@code remember-me}, {@code container}, or the app's own name
  */
 public record SessionJson(String id, String userId, String user, String status, String created, String lastAccessed,
         String idleExpiresAt, String expiresAt, String endedAt, String endReason, String ip, DeviceJson device,
-        LocationJson location, boolean current) {
+        LocationJson location, boolean current, String authenticatedAt, String authMethod) {
 
     /**
      * Shapes a session for the API.
@@ -44,7 +46,7 @@ public record SessionJson(String id, String userId, String user, String status, 
                 session.ipAddress(),
                 new DeviceJson(session.device().type().wireName(), session.device().browser(), session.device().os()),
                 session.location().map(LocationJson::of).orElse(null),
-                current);
+                current, iso(session.authentication().at()), session.authentication().method());
     }
 
     static String iso(Instant instant) {

@@ -1,5 +1,6 @@
 package dev.sessionkit.servlet.testing;
 
+import dev.sessionkit.servlet.LoginOptions;
 import dev.sessionkit.servlet.OthersEnded;
 import dev.sessionkit.servlet.SessionFilter;
 import dev.sessionkit.servlet.SessionLogin;
@@ -29,6 +30,8 @@ public final class TestApp {
         servlets.put("/login", new Login());
         servlets.put("/logout", new Logout());
         servlets.put("/app/rotate", new Rotate());
+        servlets.put("/app/reauthenticate", new Reauthenticate());
+        servlets.put("/app/sensitive", new Sensitive());
         servlets.put("/app/end-others", new EndOthers());
         servlets.put("/app/end-others-after-own-end", new EndOthersAfterOwnEnd());
         servlets.put("/app/*", new Echo());
@@ -58,14 +61,40 @@ public final class TestApp {
             String user = request.getParameter("username");
             String roles = request.getParameter("roles");
             try {
+                String method = request.getParameter("method");
                 SessionRecord session = SessionLogin.of(getServletContext()).login(request, response,
                         new SessionPrincipal(user, user, roles == null || roles.isBlank() ? Set.of()
-                                : Arrays.stream(roles.split(",")).collect(Collectors.toSet())));
+                                : Arrays.stream(roles.split(",")).collect(Collectors.toSet())),
+                        method == null ? LoginOptions.password() : LoginOptions.method(method));
                 response.setContentType("text/plain");
                 response.getWriter().print(session.id().value());
             } catch (SessionLimitReachedException e) {
                 response.sendError(409, e.getMessage());
             }
+        }
+    }
+
+    /** POST: as if the user just typed their password again; answers 200 with the renewed session's id, or 401. */
+    static final class Reauthenticate extends HttpServlet {
+        @Override
+        protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            var renewed = SessionLogin.of(getServletContext()).reauthenticated(request, response, "password");
+            if (renewed.isEmpty()) {
+                response.sendError(401);
+                return;
+            }
+            response.setContentType("text/plain");
+            response.getWriter().print(renewed.get().id().value());
+        }
+    }
+
+    /** GET: app code guarding a sensitive action with a five-minute step-up; answers "done" when allowed. */
+    static final class Sensitive extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            SessionLogin.of(getServletContext()).requireRecentAuthentication(request, java.time.Duration.ofMinutes(5));
+            response.setContentType("text/plain");
+            response.getWriter().print("done");
         }
     }
 
