@@ -50,7 +50,11 @@ document.getElementById("next").addEventListener("click", () => { page++; table(
 document.addEventListener("click", async (event) => {
   const user = event.target.dataset && event.target.dataset.user;
   if (!user || !confirm(`Sign out every session of ${user}?`)) return;
-  await api.del(`/admin/users/${encodeURIComponent(user)}/sessions`);
+  try {
+    await api.del(`/admin/users/${encodeURIComponent(user)}/sessions`);
+  } catch (e) {
+    return; // the password was not confirmed: nothing changed
+  }
   await table();
 });
 header("admin.html").then(async () => {

@@ -26,11 +26,65 @@ api.get = async (path) => {
   return api.checked(response);
 };
 // X-Requested-With is the CSRF proof the API asks of scripts.
-api.del = async (path) => {
-  const response = await fetch(base() + "api" + path, {
-    method: "DELETE", headers: { Accept: "application/json", "X-Requested-With": "sessionkit-demo" } });
+function send(method, path) {
+  return fetch(base() + "api" + path, {
+    method, headers: { Accept: "application/json", "X-Requested-With": "sessionkit-demo" } });
+}
+
+/** Whether the API refused because the password must be confirmed first (type ...reauthentication-required). */
+async function needsPassword(response) {
+  if (response.status !== 403) return false;
+  const problem = await response.clone().json().catch(() => ({}));
+  return typeof problem.type === "string" && problem.type.endsWith("reauthentication-required");
+}
+
+/** A state-changing call; when the API asks for a fresh password, the "Confirm your password" dialog, then again. */
+async function sendConfirmed(method, path) {
+  let response = await send(method, path);
+  if (await needsPassword(response)) {
+    await confirmPassword();
+    response = await send(method, path);
+  }
   return api.checked(response);
-};
+}
+api.del = (path) => sendConfirmed("DELETE", path);
+
+/**
+ * Shows the "Confirm your password" dialog and resolves once POST /reauthenticate accepted the password (the
+ * session is then renewed); rejects when the user cancels. Built with el(), like every element of the demo.
+ */
+function confirmPassword() {
+  const input = el("input", { type: "password", id: "reauth-password", name: "password",
+    autocomplete: "current-password", required: true });
+  const error = el("p", { class: "error", role: "alert", id: "reauth-error" });
+  const cancel = el("button", { type: "button", class: "secondary", id: "reauth-cancel" }, "Cancel");
+  const form = el("form", { id: "reauth-form" },
+    el("h2", {}, "Confirm your password"),
+    el("p", { class: "muted" }, "Signing devices out needs your password again."),
+    el("label", { for: "reauth-password" }, "Password"), input, error,
+    el("p", { class: "row" }, el("button", { type: "submit" }, "Confirm"), cancel));
+  const dialog = el("dialog", { id: "reauth", "aria-labelledby": "reauth-title" }, form);
+  form.querySelector("h2").id = "reauth-title";
+  document.body.append(dialog);
+  dialog.showModal();
+  return new Promise((resolve, reject) => {
+    cancel.addEventListener("click", () => { dialog.close(); dialog.remove(); reject(new Error("Not confirmed.")); });
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const response = await fetch(base() + "reauthenticate", { method: "POST",
+        headers: { "X-Requested-With": "sessionkit-demo" }, body: new URLSearchParams({ password: input.value }) });
+      if (response.status === 204) {
+        dialog.close();
+        dialog.remove();
+        resolve();
+        return;
+      }
+      error.textContent = await response.text();
+      input.value = "";
+      input.focus();
+    });
+  });
+}
 
 api.post = async (path) => {
   const response = await fetch(base() + "api" + path, {

@@ -22,14 +22,24 @@ async function load() {
 document.addEventListener("click", async (event) => {
   const id = event.target.dataset && event.target.dataset.end;
   if (!id || !confirm("Sign out this device?")) return;
-  await api.del("/sessions/" + encodeURIComponent(id));
-  document.getElementById("status").textContent = "Device signed out.";
+  const status = document.getElementById("status");
+  try {
+    await api.del("/sessions/" + encodeURIComponent(id));
+    status.textContent = "Device signed out.";
+  } catch (e) {
+    status.textContent = e.message; // e.g. the password was not confirmed
+  }
   await load();
 });
 document.getElementById("others").addEventListener("click", async () => {
   if (!confirm("Sign out every other device?")) return;
-  const result = await api.del("/sessions?scope=others");
-  document.getElementById("status").textContent = `${result.ended} other device(s) signed out.`;
+  const status = document.getElementById("status");
+  try {
+    const result = await api.del("/sessions?scope=others");
+    status.textContent = `${result.ended} other device(s) signed out.`;
+  } catch (e) {
+    status.textContent = e.message;
+  }
   await load();
 });
 header("devices.html").then(load);

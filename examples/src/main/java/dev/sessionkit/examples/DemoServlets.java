@@ -148,6 +148,52 @@ final class DemoServlets {
         }
     }
 
+    /**
+     * {@code POST /reauthenticate} (form field {@code password}): the "Confirm your password" dialog before signing
+     * devices out. 204 with a renewed cookie; 401 for a wrong password (counted like a failed sign-in, so it cannot
+     * be used to guess); 429 beyond the attempt limits; 403 without the X-Requested-With header.
+     */
+    static final class Reauthenticate extends HttpServlet {
+        private final DemoUsers users;
+
+        Reauthenticate(DemoUsers users) {
+            this.users = users;
+        }
+
+        @Override
+        protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            if (request.getHeader("X-Requested-With") == null) {
+                response.sendError(403, "Send the X-Requested-With header.");
+                return;
+            }
+            SessionLogin login = SessionLogin.of(getServletContext());
+            String username = request.getRemoteUser();
+            if (login.allowAttempt(request, username) instanceof AttemptDecision.Refused refused) {
+                response.setHeader("Retry-After", Long.toString(refused.retryAfterSeconds()));
+                text(response, 429, "Too many wrong passwords. Try again in " + refused.retryAfterSeconds()
+                        + " seconds.");
+                return;
+            }
+            if (users.authenticate(username, request.getParameter("password")).isEmpty()) {
+                login.failed(request, username, username);
+                text(response, 401, "That is not your password.");
+                return;
+            }
+            if (login.reauthenticated(request, response, "password").isEmpty()) {
+                text(response, 401, "This session has ended. Sign in again.");
+                return;
+            }
+            response.setStatus(204);
+        }
+
+        private static void text(HttpServletResponse response, int status, String message) throws IOException {
+            response.setStatus(status);
+            response.setHeader("Cache-Control", "no-store");
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().print(message);
+        }
+    }
+
     /** {@code GET /ping} and {@code GET /app/ping}: "pong", the health check and benchmark pair. */
     static final class Ping extends HttpServlet {
         @Override

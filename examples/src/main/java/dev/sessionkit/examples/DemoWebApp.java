@@ -79,6 +79,7 @@ public final class DemoWebApp implements ServletContextListener {
         context.addServlet("login", new DemoServlets.Login(users)).addMapping("/login");
         context.addServlet("logout", new DemoServlets.Logout()).addMapping("/logout");
         context.addServlet("password", new DemoServlets.Password(users)).addMapping("/app/password");
+        context.addServlet("reauthenticate", new DemoServlets.Reauthenticate(users)).addMapping("/reauthenticate");
         context.addServlet("ping", new DemoServlets.Ping()).addMapping("/ping", "/app/ping");
         context.addServlet("alerts", new DemoAlertInbox.Inbox(alerts)).addMapping("/app/alerts.json");
         // "This wasn't me" links work without a session: the path is excluded from the filter above.
