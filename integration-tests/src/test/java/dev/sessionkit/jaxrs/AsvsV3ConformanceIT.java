@@ -359,6 +359,14 @@ class AsvsV3ConformanceIT {
             }
         }
 
+        // Having re-entered their credentials: a sign-in older than privileged-session-max-age must confirm first.
+        clock.advance(Duration.ofMinutes(16));
+        HttpResponse<String> confirmFirst = delete(laptop, "/api/sessions/" + phoneId);
+        assertEquals(403, confirmFirst.statusCode());
+        assertTrue(json(confirmFirst).get("type").asText().endsWith("reauthentication-required"));
+        assertEquals(200, phone.get("/api/sessions/current", "Accept", "application/json").statusCode());
+        assertEquals(200, laptop.post("/app/reauthenticate", Map.of()).statusCode(), "the app checked the password");
+
         assertEquals(204, delete(laptop, "/api/sessions/" + phoneId).statusCode(), "sign out one device");
         assertEquals(401, phone.get("/api/sessions/current", "Accept", "application/json").statusCode());
         assertEquals(1, json(delete(laptop, "/api/sessions?scope=others")).get("ended").asInt(), "all others");

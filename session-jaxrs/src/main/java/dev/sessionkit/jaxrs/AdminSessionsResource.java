@@ -5,6 +5,7 @@ import dev.sessionkit.jaxrs.json.EndedJson;
 import dev.sessionkit.jaxrs.json.PageJson;
 import dev.sessionkit.jaxrs.json.SessionJson;
 import dev.sessionkit.jaxrs.json.StatsJson;
+import dev.sessionkit.service.SignOutEveryone;
 import dev.sessionkit.session.EndReason;
 import dev.sessionkit.session.SessionRecord;
 import dev.sessionkit.session.SessionStatus;
@@ -87,6 +88,25 @@ public class AdminSessionsResource {
             throw ProblemException.badRequest("userId must be 1 to 255 characters, without NUL.");
         }
         return new EndedJson(sessionkit().service().endAllOfUser(userId, EndReason.REVOKED_BY_ADMIN));
+    }
+
+    /**
+     * Ends every active session of every user but the caller's own ({@code scope=all}): after a breach, or before
+     * a maintenance window. {@code privileged-session-max-age} applies.
+     *
+     * @param scope must be {@code all}, so that no stray call signs everyone out
+     * @return {@code {"ended": n}}
+     */
+    @DELETE
+    @Path("sessions")
+    @RequiresRecentAuthentication
+    public EndedJson endEveryone(@QueryParam("scope") String scope) {
+        SessionRecord current = requireAdmin();
+        if (!"all".equals(scope)) {
+            throw ProblemException.badRequest("scope must be 'all': this signs out every user but you.");
+        }
+        return new EndedJson(new SignOutEveryone(sessionkit().queries(), sessionkit().service())
+                .except(current, EndReason.REVOKED_BY_ADMIN));
     }
 
     private SessionRecord requireAdmin() {
