@@ -13,7 +13,19 @@ const what = {
   "session_revoked": "Session ended", "risk_new_device": "New device", "risk_new_country": "New country",
   "risk_many_failures": "Many wrong passwords before this sign-in", "risk_session_drift": "Session changed country or browser",
   "risk_many_countries": "Active in many countries", "user_reported_signin": "You reported a sign-in",
+  "authn_reauthenticated": "Password confirmed", "authn_token_reuse": "Stolen remembered-device cookie: device forgotten",
 };
+// How a sign-in or confirmation proved who it was (the event's detail).
+const how = { "password": " with password", "remember-me": " on a remembered device",
+  "container": " through the server's login" };
+const proofs = new Set(["authn_login_success", "authn_login_successafterfail", "authn_reauthenticated"]);
+
+function whatHappened(e) {
+  const text = what[e.type] || e.type;
+  if (!e.detail) return [text];
+  if (proofs.has(e.type) && how[e.detail]) return [text + how[e.detail]];
+  return [text, el("span", { class: "muted" }, ` (${e.detail})`)];
+}
 
 function place(e) {
   return e.location ? `${e.location.display} (${e.ip})` : e.ip;
@@ -22,7 +34,7 @@ function place(e) {
 function eventRow(e) {
   return el("tr", { "data-event": e.id, "data-type": e.type, class: e.alert ? "alert-row" : null },
     el("td", {}, ago(e.at)),
-    el("td", { class: "what" }, what[e.type] || e.type, e.detail ? el("span", { class: "muted" }, ` (${e.detail})`) : null),
+    el("td", { class: "what" }, whatHappened(e)),
     el("td", { class: "where" }, place(e)),
     el("td", { class: "device" }, e.device),
     el("td", { class: "signals" }, e.signals.map(s => el("span", { class: "tag warn" }, s))),

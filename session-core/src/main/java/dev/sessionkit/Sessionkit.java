@@ -8,6 +8,9 @@ import dev.sessionkit.location.LocationResolver;
 import dev.sessionkit.maintenance.SessionCleanup;
 import dev.sessionkit.policy.ExpiryPolicy;
 import dev.sessionkit.policy.SessionLimit;
+import dev.sessionkit.config.RememberMeSettingKeys;
+import dev.sessionkit.remember.RememberMe;
+import dev.sessionkit.remember.RememberMeSettings;
 import dev.sessionkit.security.AuditLog;
 import dev.sessionkit.security.EventFactory;
 import dev.sessionkit.security.LoginDefence;
@@ -63,6 +66,7 @@ public final class Sessionkit implements AutoCloseable {
     private final SessionQueries queries;
     private final SessionCleanup cleanup;
     private final SecurityMonitoring security;
+    private final RememberMe rememberMe;
     /** Empty for tools, which write at once and keep nothing in memory. */
     private final Optional<BufferedActivityStore> activity;
 
@@ -97,7 +101,7 @@ public final class Sessionkit implements AutoCloseable {
         LeaseStore leases = storeOfRecord instanceof LeaseStore shared ? shared : new InMemoryLeases();
         this.cleanup = new SessionCleanup(store, leases, listeners, builder.clock, settings.historyRetention(),
                 settings.cleanupInterval().multipliedBy(2), builder.nodeId, CLEANUP_BATCH_SIZE, CLEANUP_MAX_BATCHES,
-                SecurityMonitoring.purges(securityStores.securityEvents(), securityStores.loginAttempts(), monitored));
+                purges(securityStores, monitored));
         LoginDefence defence = new LoginDefence(securityStores.loginAttempts(), log, events, monitored);
         this.security = new SecurityMonitoring(log, defence,
                 new SignIns(service, store, defence, log, events, monitored),
@@ -106,6 +110,17 @@ public final class Sessionkit implements AutoCloseable {
                 new SignInReports(log, events, service, new ReportLinks(linkSecret(builder.random), builder.clock)),
                 new SecurityQueries(securityStores.securityEvents(), builder.clock),
                 new StepUp(builder.clock, settings.get(MonitoringSettingKeys.PRIVILEGED_SESSION_MAX_AGE)));
+        this.rememberMe = new RememberMe(securityStores.rememberMe(), security.signIns(), service, log, events,
+                builder.clock, builder.random, new RememberMeSettings(settings.get(RememberMeSettingKeys.LIFETIME),
+                        settings.get(RememberMeSettingKeys.MAX_DEVICES)));
+    }
+
+    /** What cleanup purges besides sessions: old events and failures, expired remembered devices. */
+    private static List<dev.sessionkit.maintenance.Purge> purges(SecurityStores stores, MonitoringSettings monitored) {
+        List<dev.sessionkit.maintenance.Purge> purges = new ArrayList<>(SecurityMonitoring.purges(
+                stores.securityEvents(), stores.loginAttempts(), monitored));
+        purges.add((now, batch) -> stores.rememberMe().purgeExpired(now, batch));
+        return purges;
     }
 
     /** The secret of "This wasn't me" links: the setting, or one drawn for this start with a warning. */
@@ -200,6 +215,16 @@ public final class Sessionkit implements AutoCloseable {
      */
     public SecurityMonitoring security() {
         return security;
+    }
+
+    /**
+     * Returns the remembered devices ("keep me signed in"): remember one at sign-in, resume a session from its
+     * cookie, forget one or all of a user's.
+     *
+     * @return the remembered devices of this instance
+     */
+    public RememberMe rememberMe() {
+        return rememberMe;
     }
 
     /**

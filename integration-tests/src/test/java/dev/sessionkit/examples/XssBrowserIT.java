@@ -145,7 +145,7 @@ class XssBrowserIT {
         assertClean("history");
 
         open("/app/activity.html", "Security activity - Sessionkit demo", "#events tr[data-event]");
-        assertEquals("Signed in", text("#events .what"));
+        assertEquals("Signed in with password", text("#events .what"));
         assertClean("activity");
 
         open("/app/password.html", "Change password - Sessionkit demo", "header nav a");

@@ -126,7 +126,8 @@ public final class SettingKey {
             MonitoringSettingKeys.EVENT_RETENTION, MonitoringSettingKeys.LOGIN_FAILURE_WINDOW,
             MonitoringSettingKeys.PER_ACCOUNT_ADDRESS, MonitoringSettingKeys.PER_ADDRESS,
             MonitoringSettingKeys.PER_ACCOUNT, MonitoringSettingKeys.TRAVEL_SPEED, MonitoringSettingKeys.RISK_ACTIONS,
-            MonitoringSettingKeys.ALERT_LINK_SECRET, MonitoringSettingKeys.PRIVILEGED_SESSION_MAX_AGE);
+            MonitoringSettingKeys.ALERT_LINK_SECRET, MonitoringSettingKeys.PRIVILEGED_SESSION_MAX_AGE,
+            RememberMeSettingKeys.LIFETIME, RememberMeSettingKeys.MAX_DEVICES);
 
     private SettingKey() {
     }

@@ -99,8 +99,13 @@ public final class EventFactory {
         return locations.resolve(ipAddress).isPresent();
     }
 
-    /** {@return e.g. "Firefox on Windows"; empty when nothing is known} */
-    static String summary(DeviceInfo device) {
+    /**
+     * Summarises a device for events and the device list.
+     *
+     * @param device the detected device
+     * @return e.g. "Firefox on Windows"; empty when nothing is known
+     */
+    public static String summary(DeviceInfo device) {
         boolean browserKnown = !device.browser().equals(DeviceInfo.UNKNOWN);
         boolean osKnown = !device.os().equals(DeviceInfo.UNKNOWN);
         if (browserKnown && osKnown) {

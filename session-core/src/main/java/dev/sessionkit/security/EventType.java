@@ -19,6 +19,8 @@ public enum EventType {
     AUTHN_PASSWORD_CHANGE("authn_password_change"),
     /** The user of a session proved a credential again before a sensitive action; the session was renewed (Sessionkit). */
     AUTHN_REAUTHENTICATED("authn_reauthenticated"),
+    /** A remembered device's cookie came back with a validator already used: stolen, the device forgotten (OWASP). */
+    AUTHN_TOKEN_REUSE("authn_token_reuse"),
     /** This sign-in is too far from the previous one for the time between them (OWASP). */
     AUTHN_IMPOSSIBLE_TRAVEL("authn_impossible_travel"),
     /** A session started without a password check, e.g. adopted from the container's login (OWASP). */

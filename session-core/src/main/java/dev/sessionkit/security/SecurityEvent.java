@@ -92,12 +92,13 @@ public record SecurityEvent(EventId id, Instant at, EventType type, EventOutcome
     public boolean isAlert() {
         boolean signIn = type == EventType.AUTHN_LOGIN_SUCCESS || type == EventType.AUTHN_LOGIN_SUCCESSAFTERFAIL;
         return signIn && !signals.isEmpty() || type == EventType.AUTHN_LOGIN_FAIL_MAX
-                || type == EventType.SESSION_USE_AFTER_EXPIRE || type == EventType.RISK_SESSION_DRIFT;
+                || type == EventType.SESSION_USE_AFTER_EXPIRE || type == EventType.RISK_SESSION_DRIFT
+                || type == EventType.AUTHN_TOKEN_REUSE;
     }
 
     /** Every type counted as an alert in the administrators' figures: signals, limits reached, stolen tokens. */
     public static final Set<EventType> ALERT_TYPES = Set.of(EventType.RISK_NEW_DEVICE, EventType.RISK_NEW_COUNTRY,
             EventType.AUTHN_IMPOSSIBLE_TRAVEL, EventType.RISK_MANY_FAILURES, EventType.RISK_MANY_COUNTRIES,
             EventType.RISK_SESSION_DRIFT, EventType.AUTHN_LOGIN_FAIL_MAX,
-            EventType.SESSION_USE_AFTER_EXPIRE, EventType.USER_REPORTED_SIGNIN);
+            EventType.SESSION_USE_AFTER_EXPIRE, EventType.USER_REPORTED_SIGNIN, EventType.AUTHN_TOKEN_REUSE);
 }

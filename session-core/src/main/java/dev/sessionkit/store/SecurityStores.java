@@ -1,8 +1,8 @@
 package dev.sessionkit.store;
 
 /**
- * Implemented next to {@link SessionStore} by a store that also keeps the security event log and the sign-in
- * attempts in its database, so every node sees the same. Without it each node keeps them in memory.
+ * Implemented next to {@link SessionStore} by a store that also keeps the security event log, the sign-in
+ * attempts and the remembered devices in its database, so every node sees the same. Without it each node keeps them in memory.
  */
 public interface SecurityStores {
 
@@ -19,4 +19,11 @@ public interface SecurityStores {
      * @return the attempt store, open as long as this store is
      */
     LoginAttemptStore loginAttempts();
+
+    /**
+     * Returns the remembered devices ("keep me signed in") of this database.
+     *
+     * @return the remember-me store, open as long as this store is
+     */
+    RememberMeStore rememberMe();
 }

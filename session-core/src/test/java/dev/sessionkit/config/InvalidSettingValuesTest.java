@@ -75,7 +75,11 @@ class InvalidSettingValuesTest {
                 bad("risk-actions", "new-device=throttle"),
                 bad("alert-link-secret", "too-short"),
                 bad("privileged-session-max-age", "-PT1M"),
-                bad("privileged-session-max-age", "fifteen minutes"));
+                bad("privileged-session-max-age", "fifteen minutes"),
+                bad("remember-me-lifetime", "0s"),
+                bad("remember-me-lifetime", "a month"),
+                bad("remember-me-max-devices", "0"),
+                bad("remember-me-max-devices", "ten"));
     }
 
     private static Arguments bad(String key, String value) {

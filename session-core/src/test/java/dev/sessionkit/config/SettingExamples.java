@@ -45,6 +45,8 @@ final class SettingExamples {
             case "alert-link-secret" -> List.of("a".repeat(32), "0123456789abcdef0123456789abcdef-two");
             case "risk-actions" -> List.of("new-device=record", "impossible-travel=end-session,new-country=record");
             case "privileged-session-max-age" -> List.of("PT5M", "0s");
+            case "remember-me-lifetime" -> List.of("P7D", "PT12H");
+            case "remember-me-max-devices" -> List.of("3", "25");
             default -> throw new IllegalArgumentException("no examples for " + key + "; add them here");
         };
     }

@@ -23,7 +23,8 @@ class SettingKeyTest {
                 "cleanup-interval", "history-retention", "revocation-latency", "validation-cache-size", "geoip-database",
                 "event-retention", "login-failure-window", "login-failures-per-account-address",
                 "login-failures-per-address", "login-failures-per-account", "impossible-travel-speed",
-                "risk-actions", "alert-link-secret", "privileged-session-max-age"), keys);
+                "risk-actions", "alert-link-secret", "privileged-session-max-age", "remember-me-lifetime",
+                "remember-me-max-devices"), keys);
     }
 
     @Test

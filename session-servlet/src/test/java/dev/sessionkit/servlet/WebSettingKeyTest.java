@@ -42,8 +42,8 @@ class WebSettingKeyTest {
                 "geoip-database", "adopt-container-login", "cross-site-login", "validation-cache-size",
                 "event-retention", "login-failure-window", "login-failures-per-account-address",
                 "login-failures-per-address", "login-failures-per-account", "impossible-travel-speed",
-                "risk-actions", "alert-link-secret", "privileged-session-max-age"), all);
-        assertEquals(34, SettingKey.ALL.and(WebSettingKey.ALL).settings().size());
+                "risk-actions", "alert-link-secret", "privileged-session-max-age", "remember-me-lifetime", "remember-me-max-devices"), all);
+        assertEquals(36, SettingKey.ALL.and(WebSettingKey.ALL).settings().size());
     }
 
     @ParameterizedTest

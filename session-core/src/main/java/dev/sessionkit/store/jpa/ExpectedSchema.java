@@ -31,6 +31,9 @@ final class ExpectedSchema {
                 "session_id", "ip_address", "device", "location_city", "location_country_code",
                 "location_country_name", "latitude", "longitude", "signals", "action", "detail"));
         tables.put("sessionkit_login_failure", List.of("id", "account_key", "ip_address", "failed_at"));
+        tables.put("sessionkit_remember_series", List.of("selector", "user_id", "username", "roles",
+                "validator_hash", "previous_validator_hash", "rotated_at", "created_at", "expires_at", "device"));
+        tables.put("sessionkit_remember_session", List.of("session_id", "selector"));
         return java.util.Collections.unmodifiableMap(tables);
     }
 

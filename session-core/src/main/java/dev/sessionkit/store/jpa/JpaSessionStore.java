@@ -3,7 +3,6 @@ package dev.sessionkit.store.jpa;
 import static dev.sessionkit.store.jpa.SessionRows.utc;
 
 import dev.sessionkit.policy.SessionLimit;
-import dev.sessionkit.policy.SessionLimitRule;
 import dev.sessionkit.session.EndReason;
 import dev.sessionkit.session.SessionId;
 import dev.sessionkit.session.SessionRecord;
@@ -17,9 +16,9 @@ import dev.sessionkit.store.LeaseStore;
 import dev.sessionkit.store.LoginAttemptStore;
 import dev.sessionkit.store.Page;
 import dev.sessionkit.store.PageRequest;
+import dev.sessionkit.store.RememberMeStore;
 import dev.sessionkit.store.SecurityEventStore;
 import dev.sessionkit.store.SecurityStores;
-import dev.sessionkit.store.SessionLimitReachedException;
 import dev.sessionkit.store.SessionReports;
 import dev.sessionkit.store.SessionSearch;
 import dev.sessionkit.store.SessionStore;
@@ -31,7 +30,6 @@ import jakarta.persistence.LockModeType;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -60,6 +58,7 @@ public final class JpaSessionStore implements SessionStore, SessionReports, Leas
     private final EndAnnouncements announcements;
     private final JpaSecurityEvents securityEvents;
     private final JpaLoginAttempts loginAttempts;
+    private final JpaRememberMe rememberMe;
 
     /** Rows per activity batch; one transaction each. */
     private static final int TOUCH_BATCH_SIZE = 500;
@@ -87,6 +86,7 @@ public final class JpaSessionStore implements SessionStore, SessionReports, Leas
         this.announcements = new EndAnnouncements(dialect);
         this.securityEvents = new JpaSecurityEvents(tx, dialect);
         this.loginAttempts = new JpaLoginAttempts(tx, dialect);
+        this.rememberMe = new JpaRememberMe(tx);
     }
 
     @Override
@@ -111,7 +111,7 @@ public final class JpaSessionStore implements SessionStore, SessionReports, Leas
                 return Optional.<CreateResult>empty();
             }
             return Optional.of(insert(em, session,
-                    announcements.announce(em, makeRoom(em, session.userId(), limit, now))));
+                    announcements.announce(em, SessionEnds.makeRoom(em, session.userId(), limit, now))));
         });
     }
 
@@ -258,6 +258,11 @@ public final class JpaSessionStore implements SessionStore, SessionReports, Leas
         return loginAttempts;
     }
 
+    @Override
+    public RememberMeStore rememberMe() {
+        return rememberMe;
+    }
+
     /** On PostgreSQL, LISTEN/NOTIFY; other databases have no channel and rely on the latency bound alone. */
     @Override
     public Optional<EndedSessionsChannel> openEndedSessionsChannel() {
@@ -274,20 +279,6 @@ public final class JpaSessionStore implements SessionStore, SessionReports, Leas
         }
     }
 
-    /** Under the user lock: ends expired sessions, then evicts the oldest or refuses, so the new one fits. */
-    private List<SessionRecord> makeRoom(EntityManager em, String userId, SessionLimit limit, Instant now) {
-        // Locked in id order like every multi-row lock here, so concurrent enders cannot deadlock with us.
-        List<SessionRecord> active = SessionEnds.lockActiveOf(em, userId, Optional.empty());
-        SessionLimitRule.Plan plan = SessionLimitRule.plan(limit, active, now);
-        if (plan.rejected()) {
-            throw new SessionLimitReachedException(limit.maxPerUser());
-        }
-        List<SessionRecord> ended = new ArrayList<>();
-        for (SessionLimitRule.Ends ends : plan.ends()) {
-            ended.addAll(SessionEnds.endLocked(em, ends.sessions(), ends.reason(), now));
-        }
-        return ended;
-    }
 
     private Optional<SessionRecord> announced(EntityManager em, SessionRecord ended) {
         return Optional.of(announcements.announce(em, List.of(ended)).get(0));

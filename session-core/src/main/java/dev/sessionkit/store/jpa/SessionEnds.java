@@ -2,10 +2,13 @@ package dev.sessionkit.store.jpa;
 
 import static dev.sessionkit.store.jpa.SessionRows.utc;
 
+import dev.sessionkit.policy.SessionLimit;
+import dev.sessionkit.policy.SessionLimitRule;
 import dev.sessionkit.session.EndReason;
 import dev.sessionkit.session.Ending;
 import dev.sessionkit.session.SessionId;
 import dev.sessionkit.session.SessionRecord;
+import dev.sessionkit.store.SessionLimitReachedException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
@@ -88,6 +91,21 @@ final class SessionEnds {
         for (EndReason expiry : List.of(EndReason.EXPIRED_ABSOLUTE, EndReason.EXPIRED_IDLE)) {
             ended.addAll(endLocked(em, expired.stream()
                     .filter(s -> s.expiryAt(now).filter(expiry::equals).isPresent()).toList(), expiry, now));
+        }
+        return ended;
+    }
+
+    /** Under the user lock: ends expired sessions, then evicts the oldest or refuses, so the new one fits. */
+    static List<SessionRecord> makeRoom(EntityManager em, String userId, SessionLimit limit, Instant now) {
+        // Locked in id order like every multi-row lock here, so concurrent enders cannot deadlock with us.
+        List<SessionRecord> active = lockActiveOf(em, userId, Optional.empty());
+        SessionLimitRule.Plan plan = SessionLimitRule.plan(limit, active, now);
+        if (plan.rejected()) {
+            throw new SessionLimitReachedException(limit.maxPerUser());
+        }
+        List<SessionRecord> ended = new ArrayList<>();
+        for (SessionLimitRule.Ends ends : plan.ends()) {
+            ended.addAll(endLocked(em, ends.sessions(), ends.reason(), now));
         }
         return ended;
     }

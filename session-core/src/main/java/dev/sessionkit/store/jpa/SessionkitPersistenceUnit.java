@@ -70,7 +70,8 @@ final class SessionkitPersistenceUnit implements PersistenceUnitInfo {
     @Override
     public List<String> getManagedClassNames() {
         return List.of(SessionEntity.class.getName(), UserLockEntity.class.getName(), LeaseEntity.class.getName(),
-                SecurityEventEntity.class.getName(), LoginFailureEntity.class.getName());
+                SecurityEventEntity.class.getName(), LoginFailureEntity.class.getName(),
+                RememberSeriesEntity.class.getName(), RememberLinkEntity.class.getName());
     }
 
     @Override

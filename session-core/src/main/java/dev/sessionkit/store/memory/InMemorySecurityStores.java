@@ -1,6 +1,7 @@
 package dev.sessionkit.store.memory;
 
 import dev.sessionkit.store.LoginAttemptStore;
+import dev.sessionkit.store.RememberMeStore;
 import dev.sessionkit.store.SecurityEventStore;
 import dev.sessionkit.store.SecurityStores;
 
@@ -17,6 +18,7 @@ public final class InMemorySecurityStores implements SecurityStores {
 
     private final InMemorySecurityEvents events = new InMemorySecurityEvents(EVENTS);
     private final InMemoryLoginAttempts attempts = new InMemoryLoginAttempts(FAILURES);
+    private final InMemoryRememberMe rememberMe = new InMemoryRememberMe();
 
     @Override
     public SecurityEventStore securityEvents() {
@@ -26,5 +28,10 @@ public final class InMemorySecurityStores implements SecurityStores {
     @Override
     public LoginAttemptStore loginAttempts() {
         return attempts;
+    }
+
+    @Override
+    public RememberMeStore rememberMe() {
+        return rememberMe;
     }
 }

@@ -92,3 +92,26 @@ CREATE TABLE sessionkit_login_failure (
 CREATE INDEX sessionkit_login_failure_account_ix ON sessionkit_login_failure (account_key, failed_at);
 CREATE INDEX sessionkit_login_failure_address_ix ON sessionkit_login_failure (ip_address, failed_at);
 CREATE INDEX sessionkit_login_failure_time_ix ON sessionkit_login_failure (failed_at);
+
+-- Remembered devices ("keep me signed in"): one row per device, holding only validator hashes.
+CREATE TABLE sessionkit_remember_series (
+    selector                VARCHAR(22)              NOT NULL PRIMARY KEY,
+    user_id                 VARCHAR(255)             NOT NULL,
+    username                VARCHAR(255)             NOT NULL,
+    roles                   VARCHAR(2000)            NOT NULL,
+    validator_hash          VARCHAR(64)              NOT NULL,
+    previous_validator_hash VARCHAR(64),
+    rotated_at              TIMESTAMP WITH TIME ZONE NOT NULL,
+    created_at              TIMESTAMP WITH TIME ZONE NOT NULL,
+    expires_at              TIMESTAMP WITH TIME ZONE NOT NULL,
+    device                  VARCHAR(128)             NOT NULL
+);
+CREATE INDEX sessionkit_remember_series_user_ix ON sessionkit_remember_series (user_id);
+CREATE INDEX sessionkit_remember_series_expires_ix ON sessionkit_remember_series (expires_at);
+
+-- Which remembered device started which session, so that forgetting a device ends its sessions.
+CREATE TABLE sessionkit_remember_session (
+    session_id VARCHAR(22) NOT NULL PRIMARY KEY,
+    selector   VARCHAR(22) NOT NULL
+);
+CREATE INDEX sessionkit_remember_session_selector_ix ON sessionkit_remember_session (selector);

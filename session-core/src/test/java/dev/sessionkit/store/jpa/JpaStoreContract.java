@@ -19,6 +19,8 @@ import dev.sessionkit.store.LoginAttemptStore;
 import dev.sessionkit.store.LoginAttemptStoreContract;
 import dev.sessionkit.store.Page;
 import dev.sessionkit.store.PageRequest;
+import dev.sessionkit.store.RememberMeStore;
+import dev.sessionkit.store.RememberMeStoreContract;
 import dev.sessionkit.store.SecurityEventStore;
 import dev.sessionkit.store.SecurityEventStoreContract;
 import dev.sessionkit.store.SecurityStores;
@@ -83,6 +85,8 @@ abstract class JpaStoreContract extends SessionStoreContract {
             s.executeUpdate("DELETE FROM sessionkit_lease");
             s.executeUpdate("DELETE FROM sessionkit_security_event");
             s.executeUpdate("DELETE FROM sessionkit_login_failure");
+            s.executeUpdate("DELETE FROM sessionkit_remember_session");
+            s.executeUpdate("DELETE FROM sessionkit_remember_series");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -214,6 +218,20 @@ abstract class JpaStoreContract extends SessionStoreContract {
                     return ((SecurityStores) nodeA()).loginAttempts().purgeBefore(before, batchSize);
                 }
             };
+        }
+    }
+
+    /** The remember-me contract: one node writes, the other reads. */
+    @Nested
+    class RememberMe extends RememberMeStoreContract {
+        @Override
+        protected RememberMeStore writer() {
+            return ((SecurityStores) nodeA()).rememberMe();
+        }
+
+        @Override
+        protected RememberMeStore reader() {
+            return ((SecurityStores) nodeB()).rememberMe();
         }
     }
 
