@@ -182,6 +182,17 @@ public final class RememberMe {
     }
 
     /**
+     * Keeps a renewed session (rotated, or re-authenticated) linked to the device that started the one it
+     * replaces, so that forgetting the device still ends it.
+     *
+     * @param replaced the old session
+     * @param replacement the new one
+     */
+    public void carriedOver(SessionId replaced, SessionId replacement) {
+        store.seriesOf(replaced).ifPresent(selector -> store.link(selector, replacement));
+    }
+
+    /**
      * Lists a user's remembered devices, newest first.
      *
      * @param userId the user

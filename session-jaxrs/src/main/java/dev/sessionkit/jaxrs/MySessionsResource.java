@@ -127,6 +127,9 @@ public class MySessionsResource {
             throw ProblemException.notFound("You have no session with this id.");
         }
         sessionkit().service().endOwn(userId, sessionId);
+        // Signing a device out forgets it too, or its remembered cookie would sign it straight back in.
+        sessionkit().rememberMe().deviceOf(sessionId).ifPresent(device -> sessionkit().rememberMe()
+                .forgetSeries(device, EndReason.REVOKED_BY_USER));
         return Response.noContent().build();
     }
 
@@ -143,8 +146,10 @@ public class MySessionsResource {
     public EndedJson endMany(@QueryParam("scope") String scope) {
         SessionRecord current = CurrentSession.require(request);
         if ("others".equals(scope)) {
-            return new EndedJson(sessionkit().service().endOthers(current.userId(), current.id(),
-                    EndReason.REVOKED_BY_USER));
+            int ended = sessionkit().service().endOthers(current.userId(), current.id(), EndReason.REVOKED_BY_USER);
+            sessionkit().rememberMe().forgetAllOf(current.userId(), Optional.of(current.id()),
+                    EndReason.REVOKED_BY_USER);
+            return new EndedJson(ended);
         }
         if ("all".equals(scope)) {
             return new EndedJson(SessionLogin.of(request.getServletContext()).endAll(request, response));

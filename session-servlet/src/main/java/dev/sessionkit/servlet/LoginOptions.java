@@ -11,14 +11,17 @@ import java.util.OptionalInt;
  *
  * @param method {@code password} unless the app says otherwise, e.g. {@code webauthn} (see {@link Authentication})
  * @param level an assurance level from 1 to 3, when the app assigns them
+ * @param rememberDevice whether to remember this device ("keep me signed in"): a {@code remember} cookie that starts a
+ *     new session when this one is gone, for {@code remember-me-lifetime}
  */
-public record LoginOptions(String method, OptionalInt level) {
+public record LoginOptions(String method, OptionalInt level, boolean rememberDevice) {
 
     /**
      * Checks the parts as {@link Authentication} does.
      *
      * @param method see the record description
      * @param level see the record description
+     * @param rememberDevice see the record description
      */
     public LoginOptions {
         Objects.requireNonNull(method, "method");
@@ -28,7 +31,7 @@ public record LoginOptions(String method, OptionalInt level) {
 
     /** {@return a checked password, no assurance level: what {@code login} without options records} */
     public static LoginOptions password() {
-        return new LoginOptions(Authentication.PASSWORD, OptionalInt.empty());
+        return new LoginOptions(Authentication.PASSWORD, OptionalInt.empty(), false);
     }
 
     /**
@@ -38,7 +41,7 @@ public record LoginOptions(String method, OptionalInt level) {
      * @return the options
      */
     public static LoginOptions method(String method) {
-        return new LoginOptions(method, OptionalInt.empty());
+        return new LoginOptions(method, OptionalInt.empty(), false);
     }
 
     /**
@@ -48,6 +51,16 @@ public record LoginOptions(String method, OptionalInt level) {
      * @return the options
      */
     public LoginOptions level(int assurance) {
-        return new LoginOptions(method, OptionalInt.of(assurance));
+        return new LoginOptions(method, OptionalInt.of(assurance), rememberDevice);
+    }
+
+    /**
+     * Returns these options asking to remember the device, e.g. {@code LoginOptions.password().remember()} when
+     * the form's "Keep me signed in" box is ticked.
+     *
+     * @return the options
+     */
+    public LoginOptions remember() {
+        return new LoginOptions(method, level, true);
     }
 }

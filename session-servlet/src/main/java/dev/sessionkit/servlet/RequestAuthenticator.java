@@ -72,8 +72,7 @@ final class RequestAuthenticator {
                     runtime.adoption().orElseThrow().authenticate(request, response, containerUser, presented));
         }
         if (presented instanceof PresentedToken.Absent) {
-            deny(request, response, false, "Sign in to continue.");
-            return null;
+            return rememberedOrDeny(request, response, false, "Sign in to continue.");
         }
         String token = ((PresentedToken.Present) presented).value();
         ValidationResult result = runtime.sessionkit().service().validate(token);
@@ -94,7 +93,17 @@ final class RequestAuthenticator {
             runtime.sessionkit().security().replays().presented(invalid.ended().get(), client.ipAddress(),
                     client.browserId());
         }
-        deny(request, response, true, "Your session has ended. Sign in again.");
+        return rememberedOrDeny(request, response, true, "Your session has ended. Sign in again.");
+    }
+
+    /** Without a valid session: a remembered device starts a new one, or the request is refused. */
+    private HttpServletRequest rememberedOrDeny(HttpServletRequest request, HttpServletResponse response,
+            boolean clearToken, String detail) throws IOException {
+        Optional<SessionRecord> resumed = runtime.remembered().resume(request, response);
+        if (resumed.isPresent()) {
+            return expose(request, resumed.get(), runtime.adoption().isPresent());
+        }
+        deny(request, response, clearToken, detail);
         return null;
     }
 

@@ -1,5 +1,6 @@
 package dev.sessionkit.servlet;
 
+import dev.sessionkit.remember.RememberCookie;
 import dev.sessionkit.token.SessionToken;
 import dev.sessionkit.token.TokenGenerator;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads and writes Sessionkit's two cookies, and so is the cookie {@link TokenTransport}. The session cookie is HttpOnly, Path=/, no Domain and no expiry (it
+ * Reads and writes Sessionkit's cookies (session, browser id, remembered device), and so is the cookie {@link TokenTransport}. The session cookie is HttpOnly, Path=/, no Domain and no expiry (it
  * dies with the browser; the server's timeouts rule), Secure with the {@code __Host-} prefix when
  * {@code cookie-secure} is on. The browser-id cookie lives 400 days and carries no authority.
  *
@@ -21,10 +22,13 @@ import java.util.Optional;
 final class SessionCookies implements TokenTransport {
 
     static final Duration BROWSER_ID_LIFETIME = Duration.ofDays(400);
+    /** The remembered device's cookie, {@code __Host-remember} when secure. */
+    static final String REMEMBER_NAME = "remember";
     private static final String HOST_PREFIX = "__Host-";
 
     private final String sessionName;
     private final String browserIdName;
+    private final String rememberName;
     private final String attributes;
     private final TokenGenerator browserIds;
 
@@ -32,6 +36,7 @@ final class SessionCookies implements TokenTransport {
         String prefix = settings.cookieSecure() ? HOST_PREFIX : "";
         this.sessionName = prefix + settings.cookieName();
         this.browserIdName = prefix + settings.browserIdCookie();
+        this.rememberName = prefix + REMEMBER_NAME;
         this.attributes = "; Path=/" + (settings.cookieSecure() ? "; Secure" : "") + "; HttpOnly; SameSite="
                 + settings.cookieSameSite().attributeValue();
         this.browserIds = browserIds;
@@ -82,6 +87,28 @@ final class SessionCookies implements TokenTransport {
                     + BROWSER_ID_LIFETIME.getSeconds() + attributes);
             return id;
         });
+    }
+
+    /** The remembered device's cookie, when the browser sent exactly one. */
+    Optional<String> readRemember(HttpServletRequest request) {
+        List<String> values = valuesOf(request, rememberName);
+        return values.size() == 1 && !values.get(0).isEmpty() ? Optional.of(values.get(0)) : Optional.empty();
+    }
+
+    /** Whether the browser sent any remember cookie (to clear a malformed or duplicated one). */
+    boolean hasRemember(HttpServletRequest request) {
+        return !valuesOf(request, rememberName).isEmpty();
+    }
+
+    void issueRemember(HttpServletResponse response, RememberCookie cookie, Duration lifetime) {
+        response.addHeader("Set-Cookie", rememberName + "=" + cookie.value() + "; Max-Age=" + lifetime.getSeconds()
+                + attributes);
+        response.setHeader("Cache-Control", "no-store");
+    }
+
+    void clearRemember(HttpServletResponse response) {
+        response.addHeader("Set-Cookie", rememberName + "=; Max-Age=0" + attributes);
+        response.setHeader("Cache-Control", "no-store");
     }
 
     private static List<String> valuesOf(HttpServletRequest request, String name) {

@@ -6,7 +6,6 @@ import dev.sessionkit.security.SecurityMonitoring;
 import dev.sessionkit.security.SignIn;
 import dev.sessionkit.service.IssuedSession;
 import dev.sessionkit.service.SessionService;
-import dev.sessionkit.session.EndReason;
 import dev.sessionkit.session.SessionPrincipal;
 import dev.sessionkit.session.SessionRecord;
 import dev.sessionkit.store.SessionLimitReachedException;
@@ -94,6 +93,9 @@ public final class SessionLogin {
         }
         IssuedSession issued = signIn.issued();
         runtime.tokens().issue(response, issued.token());
+        if (options.rememberDevice()) {
+            runtime.remembered().remember(response, issued.session());
+        }
         if (request.getSession(false) != null) {
             request.changeSessionId();
         }
@@ -151,6 +153,7 @@ public final class SessionLogin {
         runtime.web().crossSiteLogin().refuseIfCrossSite(request, "sign-out");
         boolean ended = presentedToken(request).map(service()::logout).orElse(false);
         runtime.tokens().clear(response);
+        runtime.remembered().forgetThisDevice(request, response);
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();
@@ -167,8 +170,10 @@ public final class SessionLogin {
      * @return the new session, or empty when the current one was not valid
      */
     public Optional<SessionRecord> rotate(HttpServletRequest request, HttpServletResponse response) {
+        Optional<SessionRecord> before = current(request);
         Optional<IssuedSession> rotated = presentedToken(request).flatMap(service()::rotate);
         rotated.ifPresent(issued -> {
+            before.ifPresent(old -> runtime.remembered().carriedOver(old, issued.session()));
             runtime.tokens().issue(response, issued.token());
             request.setAttribute(SessionFilter.SESSION_ATTRIBUTE, issued.session());
         });
@@ -189,11 +194,15 @@ public final class SessionLogin {
      * @throws dev.sessionkit.store.SessionStoreUnavailableException when the store cannot answer
      */
     public OthersEnded endOthers(HttpServletRequest request, HttpServletResponse response) {
-        return PasswordChanges.endOthers(this, runtime.sessionkit(), presentedToken(request), request, response);
+        return UserSignOuts.endOthers(this, runtime.sessionkit(), presentedToken(request), request, response);
     }
 
     void clearCookie(HttpServletResponse response) {
         runtime.tokens().clear(response);
+    }
+
+    RememberedDevices remembered() {
+        return runtime.remembered();
     }
 
     /**
@@ -211,6 +220,7 @@ public final class SessionLogin {
         Optional<IssuedSession> renewed = presentedToken(request)
                 .flatMap(token -> security().signIns().reauthenticate(token, method, OptionalInt.empty()));
         renewed.ifPresent(issued -> {
+            current(request).ifPresent(old -> runtime.remembered().carriedOver(old, issued.session()));
             runtime.tokens().issue(response, issued.token());
             request.setAttribute(SessionFilter.SESSION_ATTRIBUTE, issued.session());
         });
@@ -240,11 +250,7 @@ public final class SessionLogin {
      * @return how many sessions were ended; 0 when the current session was not valid
      */
     public int endAll(HttpServletRequest request, HttpServletResponse response) {
-        Optional<SessionRecord> current = current(request);
-        int ended = current.map(session -> service().endAllOfUser(session.userId(), EndReason.REVOKED_BY_USER))
-                .orElse(0);
-        runtime.tokens().clear(response);
-        return ended;
+        return UserSignOuts.endAll(this, runtime.sessionkit(), request, response);
     }
 
     /**

@@ -80,6 +80,11 @@ final class SessionkitRuntime implements AutoCloseable {
     }
 
     /** How the session token travels: the session cookie. */
+    /** The remembered devices' cookie work; stateless, so made on demand. */
+    RememberedDevices remembered() {
+        return new RememberedDevices(this);
+    }
+
     TokenTransport tokens() {
         return cookies;
     }

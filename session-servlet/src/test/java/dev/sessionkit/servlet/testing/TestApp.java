@@ -62,10 +62,11 @@ public final class TestApp {
             String roles = request.getParameter("roles");
             try {
                 String method = request.getParameter("method");
+                LoginOptions options = method == null ? LoginOptions.password() : LoginOptions.method(method);
                 SessionRecord session = SessionLogin.of(getServletContext()).login(request, response,
                         new SessionPrincipal(user, user, roles == null || roles.isBlank() ? Set.of()
                                 : Arrays.stream(roles.split(",")).collect(Collectors.toSet())),
-                        method == null ? LoginOptions.password() : LoginOptions.method(method));
+                        request.getParameter("remember") != null ? options.remember() : options);
                 response.setContentType("text/plain");
                 response.getWriter().print(session.id().value());
             } catch (SessionLimitReachedException e) {

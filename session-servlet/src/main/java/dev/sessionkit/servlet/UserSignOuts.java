@@ -8,10 +8,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 
-/** What {@link SessionLogin#endOthers} does after a password change, kept apart so SessionLogin stays an index. */
-final class PasswordChanges {
+/**
+ * What {@link SessionLogin#endOthers} (after a password change) and {@link SessionLogin#endAll} do, kept apart so
+ * SessionLogin stays an index of what an app can call.
+ */
+final class UserSignOuts {
 
-    private PasswordChanges() {
+    private UserSignOuts() {
     }
 
     static OthersEnded endOthers(SessionLogin login, Sessionkit sessionkit, Optional<String> presentedToken,
@@ -27,13 +30,27 @@ final class PasswordChanges {
         sessionkit.security().signIns().passwordChanged(current.get());
         // Ending the others must not depend on this session still being valid: the user is known already.
         int ended = sessionkit.service().endOthers(userId, current.get().id(), EndReason.PASSWORD_CHANGED);
+        // Remembered devices would sign the old password's holder back in: all but this one are forgotten.
+        login.remembered().forgetAllOf(userId, Optional.of(current.get().id()), EndReason.PASSWORD_CHANGED);
         if (login.rotate(request, response).isPresent()) {
             return new OthersEnded(ended, true);
         }
         // This session ended meanwhile, or was rotated by a copy of its cookie: leave nothing of the user active.
         ended += sessionkit.service().endAllOfUser(userId, EndReason.PASSWORD_CHANGED);
+        login.remembered().forgetAllOf(userId, Optional.empty(), EndReason.PASSWORD_CHANGED);
         login.clearCookie(response);
         request.removeAttribute(SessionFilter.SESSION_ATTRIBUTE);
         return new OthersEnded(ended, false);
+    }
+
+    static int endAll(SessionLogin login, Sessionkit sessionkit, HttpServletRequest request,
+            HttpServletResponse response) {
+        Optional<SessionRecord> current = SessionLogin.current(request);
+        int ended = current.map(session -> sessionkit.service().endAllOfUser(session.userId(),
+                EndReason.REVOKED_BY_USER)).orElse(0);
+        current.ifPresent(session -> login.remembered().forgetAllOf(session.userId(), Optional.empty(),
+                EndReason.REVOKED_BY_USER));
+        login.clearCookie(response);
+        return ended;
     }
 }
