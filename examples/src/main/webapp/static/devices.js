@@ -4,7 +4,8 @@
 function deviceRow(s) {
   const device = s.device;
   return el("tr", { "data-session": s.id },
-    el("td", {}, device.type, s.current ? [" ", el("span", { class: "tag" }, "this device")] : null),
+    el("td", {}, device.type, s.current ? [" ", el("span", { class: "tag" }, "this device")] : null,
+      s.remembered ? [" ", el("span", { class: "tag remembered" }, "remembered")] : null),
     el("td", { class: "browser" }, device.browser),
     el("td", { class: "os" }, device.os),
     el("td", {}, s.ip),
@@ -14,11 +15,37 @@ function deviceRow(s) {
       "aria-label": `Sign out ${device.browser} on ${device.os}` }, "Sign out")));
 }
 
+function rememberedRow(d) {
+  return el("tr", { "data-remembered": d.id },
+    el("td", { class: "device" }, d.device || "unknown device",
+      d.current ? [" ", el("span", { class: "tag" }, "this device")] : null),
+    el("td", {}, when(d.created)),
+    el("td", {}, ago(d.lastUsed)),
+    el("td", {}, when(d.expiresAt)),
+    el("td", {}, el("button", { class: "danger", type: "button", "data-forget": d.id,
+      "aria-label": `Forget ${d.device || "this device"}` }, "Forget")));
+}
+
 async function load() {
   const sessions = await api.get("/sessions");
   document.getElementById("sessions").replaceChildren(...sessions.map(deviceRow));
+  const remembered = await api.get("/sessions/remembered");
+  fill(document.getElementById("remembered"), remembered.map(rememberedRow), "No remembered devices.", 5);
+  document.body.dataset.loaded = "true";
 }
 
+document.addEventListener("click", async (event) => {
+  const id = event.target.dataset && event.target.dataset.forget;
+  if (!id || !confirm("Forget this device? It will need the password again.")) return;
+  const status = document.getElementById("status");
+  try {
+    await api.del("/sessions/remembered/" + encodeURIComponent(id));
+    status.textContent = "Device forgotten.";
+  } catch (e) {
+    status.textContent = e.message;
+  }
+  await load();
+});
 document.addEventListener("click", async (event) => {
   const id = event.target.dataset && event.target.dataset.end;
   if (!id || !confirm("Sign out this device?")) return;

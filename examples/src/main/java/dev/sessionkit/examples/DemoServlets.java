@@ -2,6 +2,7 @@ package dev.sessionkit.examples;
 
 import dev.sessionkit.security.AttemptDecision;
 import dev.sessionkit.servlet.CrossSiteRequestRefusedException;
+import dev.sessionkit.servlet.LoginOptions;
 import dev.sessionkit.servlet.OthersEnded;
 import dev.sessionkit.servlet.SessionLogin;
 import dev.sessionkit.servlet.SignInBlockedException;
@@ -63,7 +64,9 @@ final class DemoServlets {
                 return;
             }
             try {
-                login.login(request, response, user.get());
+                // The form's "Keep me signed in" box: a remembered device, until remember-me-lifetime or sign-out.
+                login.login(request, response, user.get(), request.getParameter("remember") != null
+                        ? LoginOptions.password().remember() : LoginOptions.password());
             } catch (SignInBlockedException e) {
                 page(response, 403, e.getMessage());
                 return;

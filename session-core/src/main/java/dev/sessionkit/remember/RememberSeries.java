@@ -56,6 +56,16 @@ public record RememberSeries(String selector, SessionPrincipal principal, TokenH
         device = device.length() > MAX_DEVICE ? device.substring(0, MAX_DEVICE) : device;
     }
 
+    /**
+     * Returns the id the API and pages name this device by: derived from the selector, so the selector (half of the
+     * cookie) is never shown, and the same on every node.
+     *
+     * @return 22 base64url characters
+     */
+    public String publicId() {
+        return dev.sessionkit.security.EventId.derived("remembered-device:" + selector).value();
+    }
+
     /** {@return the account the device signs in} */
     public String userId() {
         return principal.userId();

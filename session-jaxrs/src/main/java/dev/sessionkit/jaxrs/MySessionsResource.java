@@ -64,7 +64,8 @@ public class MySessionsResource {
     public List<SessionJson> list() {
         SessionRecord current = CurrentSession.require(request);
         return sessionkit().queries().listActive(current.userId()).stream()
-                .map(s -> SessionJson.of(s, s.id().equals(current.id())))
+                .map(s -> SessionJson.of(s, s.id().equals(current.id()),
+                        sessionkit().rememberMe().deviceOf(s.id()).isPresent()))
                 .toList();
     }
 

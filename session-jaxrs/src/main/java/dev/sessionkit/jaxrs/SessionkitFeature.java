@@ -13,7 +13,7 @@ public final class SessionkitFeature implements Feature {
 
     /** Every class the API consists of: resources, the CSRF and no-store filters and the problem mappers. */
     public static final Set<Class<?>> CLASSES = Set.of(MySessionsResource.class, AdminSessionsResource.class,
-            MySecurityEventsResource.class, AdminEventsResource.class,
+            MySecurityEventsResource.class, MyRememberedDevicesResource.class, AdminEventsResource.class,
             OpenApiResource.class, SameOriginFilter.class, NoStoreFilter.class, ProblemMappers.WebErrors.class,
             ProblemMappers.StoreDown.class, ProblemMappers.NoReports.class, ProblemMappers.Reauthenticate.class,
             ProblemMappers.Unexpected.class, RecentAuthenticationFeature.class);

@@ -25,10 +25,11 @@ import java.time.Instant;
  * @param current true for the session making this request
  * @param authenticatedAt when the user last proved a credential in this session (sign-in or re-authentication)
  * @param authMethod how: {@code password}, {@code remember-me}, {@code container}, or the app's own name
+ * @param remembered true when a remembered device ("keep me signed in") started or carries this session
  */
 public record SessionJson(String id, String userId, String user, String status, String created, String lastAccessed,
         String idleExpiresAt, String expiresAt, String endedAt, String endReason, String ip, DeviceJson device,
-        LocationJson location, boolean current, String authenticatedAt, String authMethod) {
+        LocationJson location, boolean current, String authenticatedAt, String authMethod, boolean remembered) {
 
     /**
      * Shapes a session for the API.
@@ -38,6 +39,18 @@ public record SessionJson(String id, String userId, String user, String status, 
      * @return the JSON shape
      */
     public static SessionJson of(SessionRecord session, boolean current) {
+        return of(session, current, false);
+    }
+
+    /**
+     * Shapes a session for the API, saying whether a remembered device carries it.
+     *
+     * @param session the session
+     * @param current whether it is the one making the request
+     * @param remembered whether a remembered device started or carries it
+     * @return the JSON shape
+     */
+    public static SessionJson of(SessionRecord session, boolean current, boolean remembered) {
         return new SessionJson(session.id().value(), session.userId(), session.principal().username(),
                 session.status().wireName(), iso(session.createdAt()), iso(session.lastAccessedAt()),
                 iso(session.idleExpiresAt()), iso(session.absoluteExpiresAt()),
@@ -46,7 +59,7 @@ public record SessionJson(String id, String userId, String user, String status, 
                 session.ipAddress(),
                 new DeviceJson(session.device().type().wireName(), session.device().browser(), session.device().os()),
                 session.location().map(LocationJson::of).orElse(null),
-                current, iso(session.authentication().at()), session.authentication().method());
+                current, iso(session.authentication().at()), session.authentication().method(), remembered);
     }
 
     static String iso(Instant instant) {
