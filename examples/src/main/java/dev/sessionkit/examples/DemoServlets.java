@@ -123,9 +123,7 @@ final class DemoServlets {
 
         @Override
         protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            if (request.getHeader("X-Requested-With") == null) {
-                // Same rule as the REST API: a cross-site form cannot add this header.
-                response.sendError(403, "Send the X-Requested-With header.");
+            if (!sentByScript(request, response)) {
                 return;
             }
             if (!users.changePassword(request.getRemoteUser(), request.getParameter("current"),
@@ -165,8 +163,7 @@ final class DemoServlets {
 
         @Override
         protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            if (request.getHeader("X-Requested-With") == null) {
-                response.sendError(403, "Send the X-Requested-With header.");
+            if (!sentByScript(request, response)) {
                 return;
             }
             SessionLogin login = SessionLogin.of(getServletContext());
@@ -195,6 +192,19 @@ final class DemoServlets {
             response.setContentType("text/plain;charset=UTF-8");
             response.getWriter().print(message);
         }
+    }
+
+    /**
+     * The REST API's CSRF rule for the demo's own script endpoints: a cross-site form cannot add
+     * {@code X-Requested-With}. Answers 403 and returns false without it.
+     */
+    private static boolean sentByScript(HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (request.getHeader("X-Requested-With") != null) {
+            return true;
+        }
+        response.sendError(403, "Send the X-Requested-With header.");
+        return false;
     }
 
     /** {@code GET /ping} and {@code GET /app/ping}: "pong", the health check and benchmark pair. */

@@ -3,8 +3,6 @@ package dev.sessionkit.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class AsvsV7DemoBrowserIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration WAIT = DemoInChromium.WAIT;
     private static final List<String> SIGNED_IN_PAGES = List.of("/app/", "/app/devices.html", "/app/history.html",
             "/app/activity.html", "/app/alerts.html", "/app/password.html", "/app/admin.html");
 
@@ -40,36 +38,21 @@ class AsvsV7DemoBrowserIT {
     }
 
     @Test
-    @SuppressWarnings("try") // DemoServer.close() may throw InterruptedException; the test lets it fail the test
     void v7_4_4_everyPageThatNeedsASessionShowsSignOut() throws Exception {
-        try (DemoServer demo = new DemoServer()) {
-            URI base = demo.start("127.0.0.1", 0, Map.of(
-                    "jdbc-url", "jdbc:h2:file:" + data.resolve("sessionkit").toAbsolutePath(),
-                    "sessionkit.demo.data", data.toString()));
-            ChromeDriver chromium = Chromium.start(Files.createDirectory(profiles.resolve("chromium")),
-                    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0"
-                            + " Safari/537.36", null, 1280, 900, false);
-            try {
-                chromium.get(base.resolve("/login.html").toString());
-                chromium.findElement(By.id("username")).sendKeys("alice");
-                chromium.findElement(By.id("password")).sendKeys(demo.users().passwords().get("alice"));
-                chromium.findElement(By.cssSelector("form button[type='submit']")).click();
-                new WebDriverWait(chromium, WAIT).until(ExpectedConditions.urlMatches("/app/$"));
-
-                for (String page : SIGNED_IN_PAGES) {
-                    chromium.get(base.resolve(page).toString());
-                    WebElement signOut = new WebDriverWait(chromium, WAIT).until(ExpectedConditions
-                            .visibilityOfElementLocated(By.cssSelector("header form button[type='submit']")));
-                    assertEquals("Sign out", signOut.getText(), page);
-                    assertTrue(signOut.isEnabled() && signOut.getRect().getY() < 200, page + ": at the top");
-                }
-                chromium.findElement(By.cssSelector("header form button[type='submit']")).click();
-                new WebDriverWait(chromium, WAIT).until(ExpectedConditions.urlMatches("/login\\.html$"));
-                chromium.get(base.resolve("/app/devices.html").toString());
-                new WebDriverWait(chromium, WAIT).until(ExpectedConditions.urlMatches("/login\\.html$"));
-            } finally {
-                chromium.quit();
+        try (DemoInChromium browser = new DemoInChromium(data, profiles, Map.of())) {
+            ChromeDriver chromium = browser.chromium;
+            browser.signIn("alice", false);
+            for (String page : SIGNED_IN_PAGES) {
+                chromium.get(browser.base.resolve(page).toString());
+                WebElement signOut = new WebDriverWait(chromium, WAIT).until(ExpectedConditions
+                        .visibilityOfElementLocated(By.cssSelector("header form button[type='submit']")));
+                assertEquals("Sign out", signOut.getText(), page);
+                assertTrue(signOut.isEnabled() && signOut.getRect().getY() < 200, page + ": at the top");
             }
+            chromium.findElement(By.cssSelector("header form button[type='submit']")).click();
+            new WebDriverWait(chromium, WAIT).until(ExpectedConditions.urlMatches("/login\\.html$"));
+            chromium.get(browser.base.resolve("/app/devices.html").toString());
+            new WebDriverWait(chromium, WAIT).until(ExpectedConditions.urlMatches("/login\\.html$"));
         }
     }
 }

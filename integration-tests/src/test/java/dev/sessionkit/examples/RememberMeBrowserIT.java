@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class RememberMeBrowserIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration WAIT = DemoInChromium.WAIT;
 
     @TempDir
     Path data;
@@ -42,22 +41,12 @@ class RememberMeBrowserIT {
     }
 
     @Test
-    @SuppressWarnings("try") // DemoServer.close() may throw InterruptedException; the test lets it fail the test
     void keepMeSignedInWhenTheSessionCookieIsGoneThenStillSignedInUntilTheDeviceIsForgotten() throws Exception {
-        try (DemoServer demo = new DemoServer()) {
-            URI base = demo.start("127.0.0.1", 0, Map.of(
-                    "jdbc-url", "jdbc:h2:file:" + data.resolve("sessionkit").toAbsolutePath(),
-                    "sessionkit.demo.data", data.toString()));
-            ChromeDriver chromium = Chromium.start(Files.createDirectory(profiles.resolve("chromium")),
-                    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0"
-                            + " Safari/537.36", null, 1280, 900, false);
-            try {
-                chromium.get(base.resolve("/login.html").toString());
-                chromium.findElement(By.id("username")).sendKeys("alice");
-                chromium.findElement(By.id("password")).sendKeys(demo.users().passwords().get("alice"));
-                chromium.findElement(By.id("remember")).click();
-                chromium.findElement(By.cssSelector("form button[type='submit']")).click();
-                new WebDriverWait(chromium, WAIT).until(ExpectedConditions.urlMatches("/app/$"));
+        try (DemoInChromium browser = new DemoInChromium(data, profiles, Map.of())) {
+            ChromeDriver chromium = browser.chromium;
+            URI base = browser.base;
+            {
+                browser.signIn("alice", true);
                 Cookie remember = chromium.manage().getCookieNamed("remember");
                 assertNotNull(remember, "the checkbox set the remember cookie");
                 assertTrue(remember.isHttpOnly());
@@ -92,8 +81,6 @@ class RememberMeBrowserIT {
                 chromium.get(base.resolve("/app/devices.html").toString());
                 new WebDriverWait(chromium, WAIT).until(ExpectedConditions.urlMatches("/login\\.html$"));
                 assertEquals(null, chromium.manage().getCookieNamed("remember"), "forgotten, and dropped");
-            } finally {
-                chromium.quit();
             }
         }
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionkit.servlet.testing.Browser;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,9 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class SecurityActivityBrowserIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(15);
-    private static final String CHROMIUM_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko)"
-            + " Chrome/131.0.0.0 Safari/537.36";
+    private static final Duration WAIT = DemoInChromium.WAIT;
     private static final String FIREFOX_UA = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101"
             + " Firefox/133.0";
     private static final int WRONG_PASSWORDS = 3;
@@ -41,6 +38,7 @@ class SecurityActivityBrowserIT {
     @TempDir
     Path profiles;
 
+    private DemoInChromium browser;
     private DemoServer demo;
     private URI base;
     private ChromeDriver chromium;
@@ -52,27 +50,21 @@ class SecurityActivityBrowserIT {
 
     @BeforeEach
     void start() throws Exception {
-        demo = new DemoServer();
-        base = demo.start("127.0.0.1", 0, Map.of(
-                "jdbc-url", "jdbc:h2:file:" + data.resolve("sessionkit").toAbsolutePath(),
-                "sessionkit.demo.data", data.toString()));
-        chromium = Chromium.start(Files.createDirectory(profiles.resolve("chromium")), CHROMIUM_UA, null, 1280, 900,
-                false);
+        browser = new DemoInChromium(data, profiles, Map.of());
+        demo = browser.demo;
+        base = browser.base;
+        chromium = browser.chromium;
     }
 
     @AfterEach
     void stop() throws Exception {
-        try {
-            chromium.quit();
-        } finally {
-            demo.close();
-        }
+        browser.close();
     }
 
     @Test
     void activityWhenAnIntruderSignedInThenShownAndReportedOnceAndAdminChartsFailures() throws Exception {
         String password = demo.users().passwords().get("alice");
-        signInThroughTheForm(password);
+        browser.signIn("alice", false);
         Browser intruder = new Browser(base).userAgent(FIREFOX_UA);
         assertEquals(303, intruder.post("/login", Map.of("username", "alice", "password", password)).statusCode());
         for (int i = 0; i < WRONG_PASSWORDS; i++) {
@@ -121,14 +113,6 @@ class SecurityActivityBrowserIT {
                 "new device and the report are alerts");
         assertClean("admin");
         Chromium.save(chromium, "security-admin.png");
-    }
-
-    private void signInThroughTheForm(String password) {
-        chromium.get(base.resolve("/login.html").toString());
-        chromium.findElement(By.id("username")).sendKeys("alice");
-        chromium.findElement(By.id("password")).sendKeys(password);
-        chromium.findElement(By.cssSelector("form button[type='submit']")).click();
-        new WebDriverWait(chromium, WAIT).until(ExpectedConditions.urlMatches("/app/$"));
     }
 
     private void open(String path, String title) {

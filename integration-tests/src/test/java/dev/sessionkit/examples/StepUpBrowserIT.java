@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sessionkit.servlet.testing.Browser;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,15 +30,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class StepUpBrowserIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(15);
-    private static final String CHROMIUM_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko)"
-            + " Chrome/131.0.0.0 Safari/537.36";
+    private static final Duration WAIT = DemoInChromium.WAIT;
 
     @TempDir
     Path data;
     @TempDir
     Path profiles;
 
+    private DemoInChromium browser;
     private DemoServer demo;
     private URI base;
 
@@ -50,16 +48,14 @@ class StepUpBrowserIT {
 
     @BeforeEach
     void start() throws Exception {
-        demo = new DemoServer();
-        base = demo.start("127.0.0.1", 0, Map.of(
-                "jdbc-url", "jdbc:h2:file:" + data.resolve("sessionkit").toAbsolutePath(),
-                "sessionkit.demo.data", data.toString(),
-                "privileged-session-max-age", "PT2S"));
+        browser = new DemoInChromium(data, profiles, Map.of("privileged-session-max-age", "PT2S"));
+        demo = browser.demo;
+        base = browser.base;
     }
 
     @AfterEach
     void stop() throws Exception {
-        demo.close();
+        browser.close();
     }
 
     private String password() {
@@ -68,14 +64,9 @@ class StepUpBrowserIT {
 
     @Test
     void signingADeviceOutWhenTheSignInIsOldThenTheDialogAsksForThePasswordFirst() throws Exception {
-        ChromeDriver chromium = Chromium.start(Files.createDirectory(profiles.resolve("chromium")), CHROMIUM_UA, null,
-                1280, 900, false);
-        try {
-            chromium.get(base.resolve("/login.html").toString());
-            chromium.findElement(By.id("username")).sendKeys("alice");
-            chromium.findElement(By.id("password")).sendKeys(password());
-            chromium.findElement(By.cssSelector("form button[type='submit']")).click();
-            new WebDriverWait(chromium, WAIT).until(ExpectedConditions.urlMatches("/app/$"));
+        ChromeDriver chromium = browser.chromium;
+        {
+            browser.signIn("alice", false);
             Browser phone = new Browser(base);
             assertEquals(303, phone.post("/login", Map.of("username", "alice", "password", password())).statusCode());
             Thread.sleep(2500); // both sign-ins are now older than privileged-session-max-age
@@ -106,8 +97,6 @@ class StepUpBrowserIT {
             List<String> errors = Chromium.consoleErrors(chromium).stream()
                     .filter(e -> !e.contains("status of 403") && !e.contains("status of 401")).toList();
             assertEquals(List.of(), errors);
-        } finally {
-            chromium.quit();
         }
     }
 
