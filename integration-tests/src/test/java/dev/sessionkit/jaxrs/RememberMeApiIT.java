@@ -185,4 +185,24 @@ class RememberMeApiIT {
         laptop.cookies().remove(SID);
         assertEquals(200, current(laptop).statusCode(), "this device stays remembered");
     }
+
+    @Test
+    void adminSignsEveryoneOutThenRememberedDevicesAreForgottenTooButTheAdminsOwn() throws Exception {
+        Browser admin = new Browser(base);
+        assertEquals(200, admin.post("/login", Map.of("username", "root", "roles", "sessionkit-admin",
+                "remember", "on")).statusCode());
+        String alices = remembered("alice").cookies().get(REMEMBER);
+        String bobs = remembered("bob").cookies().get(REMEMBER);
+
+        HttpResponse<String> everyone = admin.send(java.net.http.HttpRequest.newBuilder(
+                base.resolve("/api/admin/sessions?scope=all")).DELETE(), "X-Requested-With", "test",
+                "Accept", "application/json");
+        clock.advance(Duration.ofDays(2));
+
+        assertEquals(200, everyone.statusCode(), everyone.body());
+        assertEquals(401, current(onlyRemembering(base, alices)).statusCode());
+        assertEquals(401, current(onlyRemembering(base, bobs)).statusCode());
+        admin.cookies().remove(SID);
+        assertEquals(200, current(admin).statusCode(), "the administrator's own device stays remembered");
+    }
 }

@@ -42,6 +42,9 @@ public final class RememberMe {
      */
     public static final Duration GRACE = Duration.ofSeconds(5);
 
+    /** Devices forgotten per transaction by {@link #forgetEveryone}. */
+    private static final int FORGET_BATCH = 500;
+
     private final RememberMeStore store;
     private final SignIns signIns;
     private final SessionService sessions;
@@ -178,6 +181,24 @@ public final class RememberMe {
                 forgotten++;
             }
         }
+        return forgotten;
+    }
+
+    /**
+     * Forgets every remembered device of every user but the one that started a kept session, in batches: with the
+     * administrators' "sign out everyone", which ends the sessions themselves.
+     *
+     * @param keep the administrator's own session
+     * @return how many devices were forgotten
+     */
+    public int forgetEveryone(SessionId keep) {
+        Optional<String> kept = store.seriesOf(keep);
+        int forgotten = 0;
+        int batch;
+        do {
+            batch = store.deleteAll(kept, FORGET_BATCH);
+            forgotten += batch;
+        } while (batch == FORGET_BATCH);
         return forgotten;
     }
 

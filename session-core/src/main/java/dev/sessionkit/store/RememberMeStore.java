@@ -83,6 +83,15 @@ public interface RememberMeStore {
     boolean delete(String selector);
 
     /**
+     * Forgets every series but one, at most one batch per call: the administrators' "sign out everyone".
+     *
+     * @param except the series kept (the administrator's own device), when any
+     * @param batchSize most series deleted by this call
+     * @return how many were deleted; fewer than {@code batchSize} means none but the kept one remain
+     */
+    int deleteAll(Optional<String> except, int batchSize);
+
+    /**
      * Deletes series past their expiry, at most one batch per call.
      *
      * @param now the present

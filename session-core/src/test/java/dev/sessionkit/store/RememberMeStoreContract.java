@@ -120,6 +120,26 @@ public abstract class RememberMeStoreContract {
     }
 
     @Test
+    void deleteAllWhenOneIsKeptThenEveryOtherGoesInBatches() {
+        RememberSeries kept = series(user(), T0);
+        writer().create(kept);
+        for (int i = 0; i < 4; i++) {
+            writer().create(series(user(), T0));
+        }
+
+        int deleted = 0;
+        int batch;
+        while ((batch = writer().deleteAll(Optional.of(kept.selector()), 2)) > 0) {
+            deleted += batch;
+        }
+
+        assertTrue(deleted >= 4, "at least the four made here: " + deleted);
+        assertEquals(Optional.of(kept), reader().find(kept.selector()));
+        assertEquals(List.of(kept), reader().listOfUser(kept.userId()));
+        assertEquals(1, writer().deleteAll(Optional.empty(), 10), "without a kept one, it goes too");
+    }
+
+    @Test
     void purgeExpiredWhenSomePastTheirLifetimeThenOnlyThoseGoInBatches() {
         Instant ancient = T0.minus(Duration.ofDays(4000));
         String user = user();

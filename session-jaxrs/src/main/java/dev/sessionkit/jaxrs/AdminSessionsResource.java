@@ -107,8 +107,11 @@ public class AdminSessionsResource {
         if (!"all".equals(scope)) {
             throw ProblemException.badRequest("scope must be 'all': this signs out every user but you.");
         }
-        return new EndedJson(new SignOutEveryone(sessionkit().queries(), sessionkit().service())
-                .except(current, EndReason.REVOKED_BY_ADMIN));
+        int ended = new SignOutEveryone(sessionkit().queries(), sessionkit().service())
+                .except(current, EndReason.REVOKED_BY_ADMIN);
+        // Or the remembered devices would sign their users straight back in.
+        sessionkit().rememberMe().forgetEveryone(current.id());
+        return new EndedJson(ended);
     }
 
     private SessionRecord requireAdmin() {

@@ -95,6 +95,16 @@ final class JpaRememberMe implements RememberMeStore {
     }
 
     @Override
+    public int deleteAll(Optional<String> except, int batchSize) {
+        // No selector is 1 character long, so "" excludes nothing.
+        return tx.write("forget every remembered device", em -> deleteAll(em, em
+                .createQuery(RememberSql.ALL_BUT, String.class)
+                .setParameter("except", except.orElse(""))
+                .setMaxResults(batchSize)
+                .getResultList()));
+    }
+
+    @Override
     public int purgeExpired(Instant now, int batchSize) {
         return tx.write("purge expired remembered devices", em -> deleteAll(em, em
                 .createQuery(RememberSql.EXPIRED, String.class)

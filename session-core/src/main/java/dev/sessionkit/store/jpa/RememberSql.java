@@ -25,6 +25,8 @@ final class RememberSql {
 
     static final String EXPIRED = "SELECT r.selector FROM RememberSeriesEntity r WHERE r.expiresAt <= :now";
 
+    static final String ALL_BUT = "SELECT r.selector FROM RememberSeriesEntity r WHERE r.selector <> :except";
+
     static final String DELETE_LINKS = "DELETE FROM RememberLinkEntity k WHERE k.selector IN :selectors";
 
     static final String DELETE_SERIES = "DELETE FROM RememberSeriesEntity r WHERE r.selector IN :selectors";

@@ -79,6 +79,14 @@ public final class InMemoryRememberMe implements RememberMeStore {
     }
 
     @Override
+    public synchronized int deleteAll(Optional<String> except, int batchSize) {
+        List<String> doomed = series.keySet().stream().filter(s -> except.filter(s::equals).isEmpty())
+                .limit(batchSize).toList();
+        doomed.forEach(this::delete);
+        return doomed.size();
+    }
+
+    @Override
     public synchronized int purgeExpired(Instant now, int batchSize) {
         List<String> expired = series.values().stream().filter(s -> !now.isBefore(s.expiresAt())).limit(batchSize)
                 .map(RememberSeries::selector).toList();
