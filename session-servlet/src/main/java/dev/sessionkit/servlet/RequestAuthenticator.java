@@ -64,8 +64,8 @@ final class RequestAuthenticator {
             Principal containerUser) throws IOException {
         PresentedToken presented = runtime.tokens().read(request);
         if (presented instanceof PresentedToken.Refused refused) {
-            deny(request, response, true, "Your session cookie is not valid (" + refused.why() + "). Sign in again.");
-            return null;
+            return anonymousOrDeny(request, response, true, "Your session cookie is not valid (" + refused.why()
+                    + "). Sign in again.");
         }
         if (containerUser != null) {
             return adopted(request, response,
@@ -102,6 +102,18 @@ final class RequestAuthenticator {
         Optional<SessionRecord> resumed = runtime.remembered().resume(request, response);
         if (resumed.isPresent()) {
             return expose(request, resumed.get(), runtime.adoption().isPresent());
+        }
+        return anonymousOrDeny(request, response, clearToken, detail);
+    }
+
+    /** On a public path the request goes on without a user (a bad cookie is still cleared); elsewhere refused. */
+    private HttpServletRequest anonymousOrDeny(HttpServletRequest request, HttpServletResponse response,
+            boolean clearToken, String detail) throws IOException {
+        if (paths.isPublic(request)) {
+            if (clearToken) {
+                runtime.tokens().clear(response);
+            }
+            return request;
         }
         deny(request, response, clearToken, detail);
         return null;

@@ -56,6 +56,13 @@ public final class WebSettingKey {
             .unset(List.of()).writtenAs(paths -> String.join(",", paths))
             .description("comma list of paths/prefixes the filter lets through (`/login`, `/static/*`)")
             .check((setting, paths, all) -> WebSettingRules.excludePaths(setting, paths)).build();
+    /** Paths where a request without a valid session goes on anonymously, while a valid one is still exposed. */
+    public static final Setting<List<String>> PUBLIC_PATHS = Setting.define("public-paths",
+                    SettingParsers.commaList())
+            .unset(List.of()).writtenAs(paths -> String.join(",", paths))
+            .description("comma list of paths/prefixes (`/`, `/shop/*`, `/*`) where a request without a valid"
+                    + " session goes on anonymously instead of being refused; a valid session is still exposed")
+            .check((setting, paths, all) -> WebSettingRules.excludePaths(setting, paths)).build();
     /** Proxies whose {@code X-Forwarded-For} header is believed. */
     public static final Setting<List<IpRange>> TRUSTED_PROXIES = Setting.define("trusted-proxies",
                     SettingParsers.listOf(WebSettingRules::ipRange))
@@ -95,7 +102,7 @@ public final class WebSettingKey {
 
     /** Every web setting, in the order the README lists them and build() checks them. */
     public static final SettingCatalog ALL = SettingCatalog.of(COOKIE_NAME, COOKIE_SECURE, COOKIE_SAME_SITE,
-            LOGIN_PATH, EXCLUDE_PATHS, TRUSTED_PROXIES, ADMIN_ROLE, BROWSER_ID_COOKIE, ADOPT_CONTAINER_LOGIN,
+            LOGIN_PATH, EXCLUDE_PATHS, PUBLIC_PATHS, TRUSTED_PROXIES, ADMIN_ROLE, BROWSER_ID_COOKIE, ADOPT_CONTAINER_LOGIN,
             CROSS_SITE_LOGIN);
 
     private WebSettingKey() {

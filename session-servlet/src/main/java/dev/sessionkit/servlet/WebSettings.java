@@ -99,6 +99,11 @@ public final class WebSettings {
         return values.get(WebSettingKey.EXCLUDE_PATHS);
     }
 
+    /** {@return paths, or prefixes ending in {@code /*}, open to anonymous requests ({@code public-paths})} */
+    public List<String> publicPaths() {
+        return values.get(WebSettingKey.PUBLIC_PATHS);
+    }
+
     /** {@return proxies whose {@code X-Forwarded-For} is believed ({@code trusted-proxies}); maybe empty} */
     public List<IpRange> trustedProxies() {
         return values.get(WebSettingKey.TRUSTED_PROXIES);

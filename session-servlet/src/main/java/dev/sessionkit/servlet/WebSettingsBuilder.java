@@ -96,6 +96,16 @@ public final class WebSettingsBuilder {
     }
 
     /**
+     * Sets {@code public-paths} to a copy of the list: where requests without a valid session go on anonymously.
+     *
+     * @param paths paths, or prefixes ending in {@code /*} ({@code /*} for the whole app); not null
+     * @return this builder
+     */
+    public WebSettingsBuilder publicPaths(List<String> paths) {
+        return set(WebSettingKey.PUBLIC_PATHS, List.copyOf(paths));
+    }
+
+    /**
      * Sets {@code trusted-proxies} to a copy of the list.
      *
      * @param proxies the proxies whose {@code X-Forwarded-For} is believed; not null, no null elements

@@ -104,6 +104,45 @@ abstract class FilterContract {
         }
     }
 
+    // ---- public paths (mixed apps) ----------------------------------------------------------------------------
+
+    @Test
+    void publicPathWhenNoSessionThenAnonymousAndWhenSignedInThenTheUserIsKnown() throws Exception {
+        URI base = start(web().publicPaths(List.of("/app/shop/*")));
+        Browser visitor = new Browser(base);
+
+        HttpResponse<String> anonymous = visitor.get("/app/shop/cart", "Accept", "application/json");
+        HttpResponse<String> protectedPage = visitor.get("/app/account", "Accept", "application/json");
+        Browser alice = new Browser(base);
+        alice.login("alice", "admin");
+        HttpResponse<String> known = alice.get("/app/shop/cart");
+
+        assertEquals(200, anonymous.statusCode(), "a public page without a session");
+        assertTrue(anonymous.body().contains("user=null") && anonymous.body().contains("session=null"),
+                anonymous.body());
+        assertTrue(anonymous.headers().allValues("Set-Cookie").isEmpty(), "no session is started for a visitor");
+        assertEquals(401, protectedPage.statusCode(), "other paths stay protected");
+        assertTrue(known.body().contains("user=alice") && known.body().contains("admin=true"), known.body());
+    }
+
+    @Test
+    void publicPathWhenTheSessionEndedThenAnonymousWithTheStaleCookieCleared() throws Exception {
+        URI base = start(web().publicPaths(List.of("/*")));
+        Browser alice = new Browser(base);
+        alice.login("alice", "user");
+        String token = alice.cookies().get(SID);
+        assertEquals(204, alice.post("/logout", Map.of()).statusCode());
+        Browser stale = new Browser(base);
+        stale.cookies().put(SID, token);
+
+        HttpResponse<String> page = stale.get("/app/anything", "Accept", "application/json");
+
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("user=null"), page.body());
+        assertTrue(page.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith(SID + "=;")),
+                "the ended session's cookie is dropped");
+    }
+
     // ---- cookies and the happy path -------------------------------------------------------------------------
 
     @Test

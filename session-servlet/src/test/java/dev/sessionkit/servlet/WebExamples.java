@@ -25,6 +25,7 @@ final class WebExamples {
             case "cookie-same-site" -> List.of("Strict", "Lax");
             case "login-path" -> List.of("/one", "/two");
             case "exclude-paths" -> List.of("/one, /static/*", "/two");
+            case "public-paths" -> List.of("/*", "/shop/*, /");
             case "trusted-proxies" -> List.of("10.0.0.0/8, ::1", "192.168.0.0/16");
             case "admin-role" -> List.of("one", "two");
             case "browser-id-cookie" -> List.of("one", "two");

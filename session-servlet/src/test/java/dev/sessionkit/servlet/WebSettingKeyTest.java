@@ -27,7 +27,7 @@ class WebSettingKeyTest {
     void keysWhenListedThenTheSpecTablesWebKeysInOrder() {
         List<String> keys = WebSettingKey.ALL.settings().stream().map(Setting::key).toList();
         assertEquals(List.of("cookie-name", "cookie-secure", "cookie-same-site", "login-path", "exclude-paths",
-                "trusted-proxies", "admin-role", "browser-id-cookie", "adopt-container-login", "cross-site-login"),
+                "public-paths", "trusted-proxies", "admin-role", "browser-id-cookie", "adopt-container-login", "cross-site-login"),
                 keys);
     }
 
@@ -42,8 +42,9 @@ class WebSettingKeyTest {
                 "geoip-database", "adopt-container-login", "cross-site-login", "validation-cache-size",
                 "event-retention", "login-failure-window", "login-failures-per-account-address",
                 "login-failures-per-address", "login-failures-per-account", "impossible-travel-speed",
-                "risk-actions", "alert-link-secret", "privileged-session-max-age", "remember-me-lifetime", "remember-me-max-devices"), all);
-        assertEquals(36, SettingKey.ALL.and(WebSettingKey.ALL).settings().size());
+                "risk-actions", "alert-link-secret", "privileged-session-max-age", "remember-me-lifetime",
+                "remember-me-max-devices", "public-paths"), all);
+        assertEquals(37, SettingKey.ALL.and(WebSettingKey.ALL).settings().size());
     }
 
     @ParameterizedTest

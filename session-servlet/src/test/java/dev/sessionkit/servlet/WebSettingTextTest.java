@@ -54,6 +54,8 @@ class WebSettingTextTest {
                 bad("login-path", "/\\evil.example"),
                 bad("login-path", "/log in"),
                 bad("login-path", "/login/*"),
+                bad("public-paths", "shop/*"),
+                bad("public-paths", "//evil.example/*"),
                 bad("exclude-paths", "static/*"),
                 bad("exclude-paths", "/ok, static"),
                 bad("exclude-paths", "/static/*/x"),
