@@ -39,7 +39,9 @@ final class SchemaValidateCommand implements Callable<Integer> {
         try {
             root.open(root.settings(SchemaMode.VALIDATE)).close(); // opening is the check
         } catch (SchemaIncompleteException e) {
-            problem = Optional.of(e.getMessage());
+            // The app's setting is the wrong advice here: from the command line, the command does it.
+            problem = Optional.of(e.getMessage().replace("or set schema=create to let Sessionkit create what is missing",
+                    "or run `sessionkit schema create`, which creates what is missing"));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output.json) {

@@ -67,6 +67,18 @@ final class FilterStartup {
         SessionkitRuntime runtime = new SessionkitRuntime(sessionkit, web, provided == null,
                 config.getServletContext());
         config.getServletContext().setAttribute(SessionkitRuntime.ATTRIBUTE, runtime);
+        LOG.log(System.Logger.Level.INFO, started(config.getServletContext().getContextPath(), settings, web));
         return runtime;
+    }
+
+    /** The one line a successful start logs: where sessions are kept and the settings that shape them, no secret. */
+    static String started(String contextPath, SessionkitSettings settings, WebSettings web) {
+        String store = settings.datasource().map(name -> "DataSource " + name)
+                .orElseGet(() -> CredentialRedactor.of(settings).redact(settings.jdbcUrl()));
+        return "Sessionkit started for " + (contextPath.isEmpty() ? "/" : contextPath) + ": sessions in " + store
+                + " (schema=" + settings.schema().settingValue() + "), idle-timeout=" + settings.idleTimeout()
+                + ", absolute-timeout=" + settings.absoluteTimeout() + ", revocation-latency="
+                + settings.revocationLatency() + ", login-path=" + web.loginPath().orElse("none") + ", cookie "
+                + (web.cookieSecure() ? "__Host-" : "") + web.cookieName();
     }
 }

@@ -99,10 +99,10 @@ final class SchemaPreparation {
         if (!missing.isEmpty()) {
             throw new SchemaIncompleteException(missing, dialect.createScript(), "The session tables in " + where
                     + " are missing or incomplete: " + String.join(", ", missing) + ". Run the script "
-                    + dialect.createScript() + " from the session-core jar (print it with `sessionkit schema print "
-                    + "--database " + dialect.cliName()
-                    + "`), or set schema=create to let Sessionkit create missing tables (it adds the tables a newer "
-                    + "version introduced and leaves existing ones and their rows alone).");
+                    + "in session-core.jar (the classpath resource " + dialect.createScript() + "; print it with "
+                    + "`sessionkit schema print --database " + dialect.cliName() + "`), or set schema=create to let "
+                    + "Sessionkit create what is missing (it adds the tables and columns a newer version introduced "
+                    + "and leaves existing ones and their rows alone).");
         }
     }
 }
