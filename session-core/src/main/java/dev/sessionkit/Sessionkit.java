@@ -9,6 +9,8 @@ import dev.sessionkit.maintenance.SessionCleanup;
 import dev.sessionkit.policy.ExpiryPolicy;
 import dev.sessionkit.policy.SessionLimit;
 import dev.sessionkit.config.RememberMeSettingKeys;
+import dev.sessionkit.maintenance.Health;
+import dev.sessionkit.maintenance.HealthCheck;
 import dev.sessionkit.remember.RememberMe;
 import dev.sessionkit.remember.RememberMeSettings;
 import dev.sessionkit.security.AuditLog;
@@ -67,6 +69,7 @@ public final class Sessionkit implements AutoCloseable {
     private final SessionCleanup cleanup;
     private final SecurityMonitoring security;
     private final RememberMe rememberMe;
+    private final HealthCheck health;
     /** Empty for tools, which write at once and keep nothing in memory. */
     private final Optional<BufferedActivityStore> activity;
 
@@ -110,6 +113,7 @@ public final class Sessionkit implements AutoCloseable {
                 new SignInReports(log, events, service, new ReportLinks(linkSecret(builder.random), builder.clock)),
                 new SecurityQueries(securityStores.securityEvents(), builder.clock),
                 new StepUp(builder.clock, settings.get(MonitoringSettingKeys.PRIVILEGED_SESSION_MAX_AGE)));
+        this.health = new HealthCheck(storeOfRecord, store, activity, cleanup, builder.random);
         this.rememberMe = new RememberMe(securityStores.rememberMe(), security.signIns(), service, log, events,
                 builder.clock, builder.random, new RememberMeSettings(settings.get(RememberMeSettingKeys.LIFETIME),
                         settings.get(RememberMeSettingKeys.MAX_DEVICES)));
@@ -215,6 +219,15 @@ public final class Sessionkit implements AutoCloseable {
      */
     public SecurityMonitoring security() {
         return security;
+    }
+
+    /**
+     * Checks health now: whether the store answers (one indexed read), this node's cache, buffer and cleanup.
+     *
+     * @return what was found; a store that cannot answer is reported, not thrown
+     */
+    public Health health() {
+        return health.check();
     }
 
     /**

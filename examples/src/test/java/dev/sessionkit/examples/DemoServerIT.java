@@ -32,6 +32,11 @@ class DemoServerIT {
             Browser browser = new Browser(base);
 
             assertEquals("pong", browser.get("/ping").body());
+            HttpResponse<String> health = browser.get("/health", "Accept", "application/json");
+            assertEquals(200, health.statusCode(), "public, and up while the database answers");
+            assertTrue(health.body().startsWith("{\"status\":\"UP\",\"storeMillis\":"), health.body());
+            assertEquals("no-store", health.headers().firstValue("Cache-Control").orElse(""));
+            assertTrue(!health.body().contains("jdbc:") && !health.body().contains("h2"), "no URL: " + health.body());
             assertEquals(302, browser.get("/app/", "Accept", "text/html").statusCode());
             HttpResponse<String> wrong = browser.post("/login", Map.of("username", "alice", "password", "nope"));
             HttpResponse<String> unknown = browser.post("/login", Map.of("username", "mallory", "password", "nope"));

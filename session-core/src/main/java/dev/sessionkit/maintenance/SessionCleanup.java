@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -25,6 +26,8 @@ public final class SessionCleanup implements Runnable {
 
     private static final System.Logger LOG = System.getLogger(SessionCleanup.class.getName());
 
+    /** Written by the scheduler thread, read by health checks. */
+    private volatile CleanupRun lastRun;
     private final SessionStore store;
     private final LeaseStore leases;
     private final SessionListeners listeners;
@@ -146,16 +149,27 @@ public final class SessionCleanup implements Runnable {
         leases.releaseLease(LEASE_NAME, nodeId);
     }
 
+    /**
+     * Returns how the last scheduled run went, for health checks.
+     *
+     * @return the last run, empty before the first
+     */
+    public Optional<CleanupRun> lastRun() {
+        return Optional.ofNullable(lastRun);
+    }
+
     /** Runs once from a scheduler: a failure is logged and the next run tries again. */
     @Override
     public void run() {
         try {
             CleanupReport report = runOnce();
+            lastRun = new CleanupRun(clock.instant(), Optional.of(report));
             if (report.ended() + report.purged() > 0) {
                 LOG.log(System.Logger.Level.DEBUG, "Session cleanup ended {0} and purged {1} sessions",
                         report.ended(), report.purged());
             }
         } catch (SessionStoreUnavailableException e) {
+            lastRun = new CleanupRun(clock.instant(), Optional.empty());
             // A scheduler thread must survive a failed run (e.g. the database is briefly down); the next tick retries.
             // No stack trace: the store's outage log already has the failure's, once per outage.
             LOG.log(System.Logger.Level.WARNING, "Session cleanup failed; retrying at the next interval: "
