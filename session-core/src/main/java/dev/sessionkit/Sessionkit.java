@@ -10,6 +10,8 @@ import dev.sessionkit.policy.ExpiryPolicy;
 import dev.sessionkit.policy.SessionLimit;
 import dev.sessionkit.config.RememberMeSettingKeys;
 import dev.sessionkit.maintenance.Health;
+import dev.sessionkit.metrics.ActiveCount;
+import dev.sessionkit.metrics.SessionCounts;
 import dev.sessionkit.maintenance.HealthCheck;
 import dev.sessionkit.remember.RememberMe;
 import dev.sessionkit.remember.RememberMeSettings;
@@ -27,6 +29,7 @@ import dev.sessionkit.security.SessionDrift;
 import dev.sessionkit.security.SessionEndEvents;
 import dev.sessionkit.security.SignIns;
 import dev.sessionkit.security.StepUp;
+import dev.sessionkit.service.SessionListener;
 import dev.sessionkit.service.SessionListeners;
 import dev.sessionkit.service.SessionQueries;
 import dev.sessionkit.service.SessionService;
@@ -60,6 +63,8 @@ public final class Sessionkit implements AutoCloseable {
     public static final int CLEANUP_BATCH_SIZE = 500;
     /** Batches per kind of cleanup work in one run; the rest waits for the next run. */
     public static final int CLEANUP_MAX_BATCHES = 100;
+    /** How often the active sessions are counted for {@link #counts()}: a GROUP BY, never per request. */
+    static final Duration ACTIVE_COUNT_PERIOD = Duration.ofSeconds(30);
 
     private final SessionkitSettings settings;
     private final SessionStore store;
@@ -70,6 +75,9 @@ public final class Sessionkit implements AutoCloseable {
     private final SecurityMonitoring security;
     private final RememberMe rememberMe;
     private final HealthCheck health;
+    /** Counted from the first session on, so built before everything that may start or end one. */
+    private final SessionCounts counts = new SessionCounts();
+    private final Optional<Runnable> activeCount;
     /** Empty for tools, which write at once and keep nothing in memory. */
     private final Optional<BufferedActivityStore> activity;
 
@@ -87,7 +95,9 @@ public final class Sessionkit implements AutoCloseable {
         EventFactory events = new EventFactory(builder.random, builder.clock, devices, locations);
         SecurityEventLog log = new SecurityEventLog(securityStores.securityEvents(), new AuditLog(),
                 builder.securityListeners);
-        SessionListeners listeners = new SessionListeners(builder.listeners,
+        List<SessionListener> counted = new ArrayList<>(builder.listeners);
+        counted.add(counts);
+        SessionListeners listeners = new SessionListeners(counted,
                 List.of(new SessionEndEvents(events, log)));
         this.service = SessionService.builder(store, new ExpiryPolicy(settings.idleTimeout(),
                         settings.absoluteTimeout(), settings.touchInterval()))
@@ -96,6 +106,7 @@ public final class Sessionkit implements AutoCloseable {
                 .devices(devices)
                 .locations(locations)
                 .listeners(listeners)
+                .validations(counts)
                 .clock(builder.clock)
                 .build();
         this.queries = new SessionQueries(store, storeOfRecord instanceof SessionReports reports
@@ -113,6 +124,8 @@ public final class Sessionkit implements AutoCloseable {
                 new SignInReports(log, events, service, new ReportLinks(linkSecret(builder.random), builder.clock)),
                 new SecurityQueries(securityStores.securityEvents(), builder.clock),
                 new StepUp(builder.clock, settings.get(MonitoringSettingKeys.PRIVILEGED_SESSION_MAX_AGE)));
+        this.activeCount = storeOfRecord instanceof SessionReports reports && !builder.forTools
+                ? Optional.of(new ActiveCount(reports, builder.clock, counts)) : Optional.empty();
         this.health = new HealthCheck(storeOfRecord, store, activity, cleanup, builder.random);
         this.rememberMe = new RememberMe(securityStores.rememberMe(), security.signIns(), service, log, events,
                 builder.clock, builder.random, new RememberMeSettings(settings.get(RememberMeSettingKeys.LIFETIME),
@@ -161,6 +174,7 @@ public final class Sessionkit implements AutoCloseable {
         activity.ifPresent(buffer -> tasks.add(new PeriodicTask("activity-flush",
                 ActivityTiming.flushPeriod(settings.touchInterval()), buffer::flushOrKeep)));
         tasks.add(new PeriodicTask("cleanup", settings.cleanupInterval(), cleanup));
+        activeCount.ifPresent(count -> tasks.add(new PeriodicTask("active-count", ACTIVE_COUNT_PERIOD, count)));
         return List.copyOf(tasks);
     }
 
@@ -219,6 +233,16 @@ public final class Sessionkit implements AutoCloseable {
      */
     public SecurityMonitoring security() {
         return security;
+    }
+
+    /**
+     * Returns this instance's figures (sessions created and ended, validations, active sessions as last counted),
+     * for {@link dev.sessionkit.metrics.SessionkitMeterBinder} or {@link dev.sessionkit.metrics.SessionkitStats}.
+     *
+     * @return the live counters
+     */
+    public SessionCounts counts() {
+        return counts;
     }
 
     /**

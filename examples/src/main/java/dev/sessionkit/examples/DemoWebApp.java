@@ -35,7 +35,7 @@ public final class DemoWebApp implements ServletContextListener {
     static final Map<String, String> DEMO_DEFAULTS = Map.of(
             "schema", "create",
             "login-path", "/login.html",
-            "exclude-paths", "/login,/ping,/health,/report,/static/*,/webjars/*,/api/openapi.json");
+            "exclude-paths", "/login,/ping,/health,/metrics,/report,/static/*,/webjars/*,/api/openapi.json");
 
     /**
      * Context parameter only the embedded server sets, and only when it listens on a loopback address: plain-HTTP
@@ -82,6 +82,7 @@ public final class DemoWebApp implements ServletContextListener {
         context.addServlet("reauthenticate", new DemoServlets.Reauthenticate(users)).addMapping("/reauthenticate");
         context.addServlet("ping", new DemoServlets.Ping()).addMapping("/ping", "/app/ping");
         context.addServlet("health", new DemoHealth()).addMapping("/health");
+        context.addServlet("metrics", new DemoMetrics()).addMapping("/metrics");
         context.addServlet("alerts", new DemoAlertInbox.Inbox(alerts)).addMapping("/app/alerts.json");
         // "This wasn't me" links work without a session: the path is excluded from the filter above.
         context.addServlet("report", new SignInReportServlet()).addMapping("/report");

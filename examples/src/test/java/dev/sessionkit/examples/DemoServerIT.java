@@ -57,6 +57,18 @@ class DemoServerIT {
             assertEquals(200, browser.get("/api/admin/stats", "Accept", "application/json").statusCode());
             assertEquals(303, browser.post("/logout", Map.of()).statusCode());
             assertEquals(401, browser.get("/app/ping", "Accept", "application/json").statusCode());
+
+            // Scraped as Prometheus would: one sign-in, one sign-out, the requests in between validated.
+            HttpResponse<String> metrics = browser.get("/metrics");
+            assertEquals(200, metrics.statusCode());
+            assertTrue(metrics.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
+            String text = metrics.body();
+            // Micrometer's sessionkit.sessions.created: Prometheus reserves a "_created" suffix, so its client drops it.
+            assertTrue(text.contains("sessionkit_sessions_total 1.0"), text);
+            assertTrue(text.contains("sessionkit_sessions_ended_total{reason=\"logout\"} 1.0"), text);
+            assertTrue(text.matches("(?s).*sessionkit_validations_total\\{outcome=\"valid\"\\} [1-9][0-9]*\\.0.*"),
+                    text);
+            assertTrue(text.contains("sessionkit_sessions_active"), text);
         }
         assertTrue(Files.exists(data.resolve("demo-users.properties")));
         try (DemoServer again = new DemoServer()) {

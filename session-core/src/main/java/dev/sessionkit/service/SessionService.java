@@ -21,6 +21,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,6 +47,7 @@ public final class SessionService {
     private final DeviceDetector devices;
     private final LocationResolver locations;
     private final SessionListeners listeners;
+    private final ValidationCounter validations;
     private final Clock clock;
 
     SessionService(SessionServiceBuilder builder) {
@@ -57,6 +59,7 @@ public final class SessionService {
         this.devices = Objects.requireNonNull(builder.devices, "devices");
         this.locations = Objects.requireNonNull(builder.locations, "locations");
         this.listeners = Objects.requireNonNull(builder.listeners, "listeners");
+        this.validations = Objects.requireNonNull(builder.validations, "validations");
         this.clock = Objects.requireNonNull(builder.clock, "clock");
     }
 
@@ -122,7 +125,7 @@ public final class SessionService {
     public ValidationResult validate(String presentedToken) {
         Optional<SessionToken> token = SessionToken.parse(presentedToken);
         if (token.isEmpty()) {
-            return new ValidationResult.Invalid(InvalidReason.UNKNOWN);
+            return counted(new ValidationResult.Invalid(InvalidReason.UNKNOWN));
         }
         return judgeAndTouch(store.findByTokenHash(token.get().hash()));
     }
@@ -148,8 +151,8 @@ public final class SessionService {
             found.filter(SessionRecord::isActive).flatMap(s -> s.expiryAt(now))
                     .flatMap(expiry -> store.end(found.get().id(), expiry, now))
                     .ifPresent(listeners::ended);
-            return new ValidationResult.Invalid(invalid.get(), invalid.get() == InvalidReason.ENDED ? found
-                    : Optional.empty());
+            return counted(new ValidationResult.Invalid(invalid.get(), invalid.get() == InvalidReason.ENDED ? found
+                    : Optional.empty()));
         }
         SessionRecord session = found.get();
         boolean touched = false;
@@ -162,7 +165,12 @@ public final class SessionService {
                 touched = true;
             }
         }
-        return new ValidationResult.Valid(session, touched);
+        return counted(new ValidationResult.Valid(session, touched));
+    }
+
+    private ValidationResult counted(ValidationResult result) {
+        validations.validated(result);
+        return result;
     }
 
     /**
@@ -265,8 +273,9 @@ public final class SessionService {
         SessionRecord old = valid.session();
         Instant now = now();
         SessionToken token = tokens.next();
+        Instant idle = Collections.min(List.of(expiry.idleDeadlineAfter(now), old.absoluteExpiresAt()));
         SessionRecord replacement = new SessionRecord(SessionId.random(random), token.hash(), old.principal(),
-                now, now, min(expiry.idleDeadlineAfter(now), old.absoluteExpiresAt()), old.absoluteExpiresAt(),
+                now, now, idle, old.absoluteExpiresAt(),
                 Optional.empty(), old.ipAddress(), old.userAgent(), old.device(), old.location(),
                 old.browserIdHash(), authentication.apply(old, now));
         Optional<SessionRecord> ended = store.replace(old.id(), replacement, EndReason.ROTATED, now);
@@ -286,9 +295,5 @@ public final class SessionService {
     private int endMany(List<SessionRecord> ended) {
         listeners.ended(ended);
         return ended.size();
-    }
-
-    private static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
     }
 }

@@ -20,6 +20,7 @@ public final class SessionServiceBuilder {
     DeviceDetector devices = DeviceDetector.none();
     LocationResolver locations = LocationResolver.none();
     SessionListeners listeners = SessionListeners.none();
+    ValidationCounter validations = ValidationCounter.NONE;
     Clock clock = Clock.systemUTC();
 
     SessionServiceBuilder(SessionStore store, ExpiryPolicy expiry) {
@@ -109,6 +110,17 @@ public final class SessionServiceBuilder {
      *
      * @return the service
      */
+    /**
+     * Sets who hears each validation's outcome (metrics).
+     *
+     * @param counter the counter; default counts nothing
+     * @return this builder
+     */
+    public SessionServiceBuilder validations(ValidationCounter counter) {
+        this.validations = Objects.requireNonNull(counter, "counter");
+        return this;
+    }
+
     public SessionService build() {
         return new SessionService(this);
     }
