@@ -40,7 +40,7 @@ class BackgroundWorkTest {
         try (Sessionkit sessionkit = Sessionkit.builder(SessionkitSettings.builder().build())
                 .store(new InMemorySessionStore()).build()) {
             assertEquals(before, threadsNamed(""), "only BackgroundWork starts Sessionkit's threads");
-            assertEquals(List.of("activity-flush", "cleanup"),
+            assertEquals(List.of("activity-flush", "cleanup", "active-count"),
                     sessionkit.periodicTasks().stream().map(PeriodicTask::name).toList());
         }
     }
