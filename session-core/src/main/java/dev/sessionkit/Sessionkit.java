@@ -115,13 +115,14 @@ public final class Sessionkit implements AutoCloseable {
         LeaseStore leases = storeOfRecord instanceof LeaseStore shared ? shared : new InMemoryLeases();
         this.cleanup = new SessionCleanup(store, leases, listeners, builder.clock, settings.historyRetention(),
                 settings.cleanupInterval().multipliedBy(2), builder.nodeId, CLEANUP_BATCH_SIZE, CLEANUP_MAX_BATCHES,
-                purges(securityStores, monitored));
+                SecurityMonitoring.purges(securityStores, monitored));
         LoginDefence defence = new LoginDefence(securityStores.loginAttempts(), log, events, monitored);
         this.security = new SecurityMonitoring(log, defence,
                 new SignIns(service, store, defence, log, events, monitored),
                 new Replays(log, events, service, monitored.policy()),
                 new SessionDrift(log, events, service, devices, locations, monitored.policy()),
-                new SignInReports(log, events, service, new ReportLinks(linkSecret(builder.random), builder.clock)),
+                new SignInReports(log, events, service, new ReportLinks(ReportLinks.secret(
+                        settings.get(MonitoringSettingKeys.ALERT_LINK_SECRET), builder.random), builder.clock)),
                 new SecurityQueries(securityStores.securityEvents(), builder.clock),
                 new StepUp(builder.clock, settings.get(MonitoringSettingKeys.PRIVILEGED_SESSION_MAX_AGE)));
         this.activeCount = storeOfRecord instanceof SessionReports reports && !builder.forTools
@@ -130,27 +131,6 @@ public final class Sessionkit implements AutoCloseable {
         this.rememberMe = new RememberMe(securityStores.rememberMe(), security.signIns(), service, log, events,
                 builder.clock, builder.random, new RememberMeSettings(settings.get(RememberMeSettingKeys.LIFETIME),
                         settings.get(RememberMeSettingKeys.MAX_DEVICES)));
-    }
-
-    /** What cleanup purges besides sessions: old events and failures, expired remembered devices. */
-    private static List<dev.sessionkit.maintenance.Purge> purges(SecurityStores stores, MonitoringSettings monitored) {
-        List<dev.sessionkit.maintenance.Purge> purges = new ArrayList<>(SecurityMonitoring.purges(
-                stores.securityEvents(), stores.loginAttempts(), monitored));
-        purges.add((now, batch) -> stores.rememberMe().purgeExpired(now, batch));
-        return purges;
-    }
-
-    /** The secret of "This wasn't me" links: the setting, or one drawn for this start with a warning. */
-    private byte[] linkSecret(java.security.SecureRandom random) {
-        Optional<String> configured = settings.get(MonitoringSettingKeys.ALERT_LINK_SECRET);
-        if (configured.isPresent()) {
-            return configured.get().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        }
-        System.getLogger(Sessionkit.class.getName()).log(System.Logger.Level.INFO, "alert-link-secret is not set:"
-                + " \"This wasn't me\" links work on this node until it restarts; set it, the same on every node.");
-        byte[] drawn = new byte[32];
-        random.nextBytes(drawn);
-        return drawn;
     }
 
     /** The validation cache over the buffer, hearing other nodes' ends when the store has a channel. */
@@ -243,6 +223,20 @@ public final class Sessionkit implements AutoCloseable {
      */
     public SessionCounts counts() {
         return counts;
+    }
+
+    /**
+     * Signs a user out everywhere, for good: ends every session and forgets every remembered device, so no cookie
+     * signs them back in. The one call for an account that is disabled or deleted, and for an admin's "sign out".
+     *
+     * @param userId the user
+     * @param reason the end reason, e.g. {@link dev.sessionkit.session.EndReason#REVOKED_BY_ADMIN}
+     * @return how many active sessions ended
+     */
+    public int signOutEverywhere(String userId, dev.sessionkit.session.EndReason reason) {
+        int ended = service.endAllOfUser(userId, reason);
+        rememberMe.forgetAllOf(userId, Optional.empty(), reason);
+        return ended;
     }
 
     /**

@@ -204,15 +204,22 @@ class AsvsV7ConformanceIT {
         URI base = start(UnaryOperator.identity());
         List<Browser> alices = List.of(signedIn(base, "alice", "user"), signedIn(base, "alice", "user"),
                 signedIn(base, "alice", "user"));
+        Browser rememberedLaptop = new Browser(base);
+        assertEquals(200, rememberedLaptop.post("/login", Map.of("username", "alice", "remember", "on"))
+                .statusCode());
+        String rememberCookie = rememberedLaptop.cookies().get("__Host-remember");
         Browser bob = signedIn(base, "bob", "user");
 
         // What README shows an app calling when it disables or deletes an account.
-        int ended = sessionkit.service().endAllOfUser("alice", EndReason.REVOKED_BY_ADMIN);
+        int ended = sessionkit.signOutEverywhere("alice", EndReason.REVOKED_BY_ADMIN);
 
-        assertEquals(3, ended);
+        assertEquals(4, ended);
         for (Browser alice : alices) {
             assertEquals(401, current(alice).statusCode());
         }
+        Browser comesBack = new Browser(base);
+        comesBack.cookies().put("__Host-remember", rememberCookie);
+        assertEquals(401, current(comesBack).statusCode(), "a remembered device does not sign the account back in");
         assertEquals(200, current(bob).statusCode());
     }
 

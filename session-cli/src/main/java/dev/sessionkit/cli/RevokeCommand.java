@@ -55,7 +55,7 @@ final class RevokeCommand implements Callable<Integer> {
         int ended;
         try (Sessionkit sessionkit = root.open(root.settings(SchemaMode.NONE))) {
             if (user != null) {
-                ended = sessionkit.service().endAllOfUser(user, EndReason.REVOKED_BY_ADMIN);
+                ended = sessionkit.signOutEverywhere(user, EndReason.REVOKED_BY_ADMIN); // remembered devices too
                 message = "Revoked " + ended + " active session" + (ended == 1 ? "" : "s") + " of user " + user + ".";
             } else {
                 Optional<SessionRecord> revoked = sessionkit.service().end(id, EndReason.REVOKED_BY_ADMIN);

@@ -45,6 +45,25 @@ public final class ReportLinks {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /**
+     * Returns the secret to sign with: the {@code alert-link-secret} setting, or one drawn for this start (links
+     * then work on this node until it restarts; logged once).
+     *
+     * @param configured the setting's value
+     * @param random where a drawn secret comes from
+     * @return the secret's bytes
+     */
+    public static byte[] secret(java.util.Optional<String> configured, java.security.SecureRandom random) {
+        if (configured.isPresent()) {
+            return configured.get().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        System.getLogger(ReportLinks.class.getName()).log(System.Logger.Level.INFO, "alert-link-secret is not set:"
+                + " \"This wasn't me\" links work on this node until it restarts; set it, the same on every node.");
+        byte[] drawn = new byte[32];
+        random.nextBytes(drawn);
+        return drawn;
+    }
+
     /** The outcome of checking a token. */
     public sealed interface Checked {
         /**

@@ -1,8 +1,8 @@
 package dev.sessionkit.security;
 
 import dev.sessionkit.maintenance.Purge;
-import dev.sessionkit.store.LoginAttemptStore;
 import dev.sessionkit.store.SecurityEventStore;
+import dev.sessionkit.store.SecurityStores;
 import java.util.List;
 import java.util.Objects;
 
@@ -91,16 +91,16 @@ public final class SecurityMonitoring {
     }
 
     /**
-     * The cleanup work of monitoring: events past their retention, failures past the window.
+     * The cleanup work of monitoring: events past their retention, failures past the window, remembered devices
+     * past their lifetime.
      *
-     * @param events the event store
-     * @param attempts the attempt store
+     * @param stores the security stores
      * @param settings the retention and the window
      * @return the purges for {@link dev.sessionkit.maintenance.SessionCleanup}
      */
-    public static List<Purge> purges(SecurityEventStore events, LoginAttemptStore attempts,
-            MonitoringSettings settings) {
-        return List.of((now, batch) -> events.purgeBefore(now.minus(settings.eventRetention()), batch),
-                (now, batch) -> attempts.purgeBefore(now.minus(settings.failureWindow()), batch));
+    public static List<Purge> purges(SecurityStores stores, MonitoringSettings settings) {
+        return List.of((now, batch) -> stores.securityEvents().purgeBefore(now.minus(settings.eventRetention()), batch),
+                (now, batch) -> stores.loginAttempts().purgeBefore(now.minus(settings.failureWindow()), batch),
+                (now, batch) -> stores.rememberMe().purgeExpired(now, batch));
     }
 }

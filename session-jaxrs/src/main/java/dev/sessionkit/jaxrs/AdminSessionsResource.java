@@ -87,9 +87,7 @@ public class AdminSessionsResource {
         if (userId.isBlank() || userId.length() > 255 || userId.indexOf('\0') >= 0) {
             throw ProblemException.badRequest("userId must be 1 to 255 characters, without NUL.");
         }
-        int ended = sessionkit().service().endAllOfUser(userId, EndReason.REVOKED_BY_ADMIN);
-        sessionkit().rememberMe().forgetAllOf(userId, Optional.empty(), EndReason.REVOKED_BY_ADMIN);
-        return new EndedJson(ended);
+        return new EndedJson(sessionkit().signOutEverywhere(userId, EndReason.REVOKED_BY_ADMIN));
     }
 
     /**

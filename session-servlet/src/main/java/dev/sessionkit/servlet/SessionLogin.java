@@ -190,7 +190,7 @@ public final class SessionLogin {
      * @param response its response, which receives the new cookie (or the cleared one)
      * @return how many sessions ended and whether this browser stays signed in; when the request carries no valid
      *     session at all nothing can be ended (0, false): end the user's sessions with
-     *     {@code sessionkit().service().endAllOfUser(userId, EndReason.PASSWORD_CHANGED)}
+     *     {@code sessionkit().signOutEverywhere(userId, EndReason.PASSWORD_CHANGED)}
      * @throws dev.sessionkit.store.SessionStoreUnavailableException when the store cannot answer
      */
     public OthersEnded endOthers(HttpServletRequest request, HttpServletResponse response) {

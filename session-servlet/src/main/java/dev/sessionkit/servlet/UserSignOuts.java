@@ -36,8 +36,7 @@ final class UserSignOuts {
             return new OthersEnded(ended, true);
         }
         // This session ended meanwhile, or was rotated by a copy of its cookie: leave nothing of the user active.
-        ended += sessionkit.service().endAllOfUser(userId, EndReason.PASSWORD_CHANGED);
-        login.remembered().forgetAllOf(userId, Optional.empty(), EndReason.PASSWORD_CHANGED);
+        ended += sessionkit.signOutEverywhere(userId, EndReason.PASSWORD_CHANGED);
         login.clearCookie(response);
         request.removeAttribute(SessionFilter.SESSION_ATTRIBUTE);
         return new OthersEnded(ended, false);
@@ -46,10 +45,8 @@ final class UserSignOuts {
     static int endAll(SessionLogin login, Sessionkit sessionkit, HttpServletRequest request,
             HttpServletResponse response) {
         Optional<SessionRecord> current = SessionLogin.current(request);
-        int ended = current.map(session -> sessionkit.service().endAllOfUser(session.userId(),
-                EndReason.REVOKED_BY_USER)).orElse(0);
-        current.ifPresent(session -> login.remembered().forgetAllOf(session.userId(), Optional.empty(),
-                EndReason.REVOKED_BY_USER));
+        int ended = current.map(session -> sessionkit.signOutEverywhere(session.userId(), EndReason.REVOKED_BY_USER))
+                .orElse(0);
         login.clearCookie(response);
         return ended;
     }
